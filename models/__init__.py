@@ -1,0 +1,28 @@
+"""Pydantic models of the output contract (``../shared/spec/SCHEMA.md``)."""
+from .cause import Assertion, Attribution, CauseMention
+from .common import SCHEMA_VERSION, CauseLabel, Span, StrictModel
+from .incident import Affected, Duration, Incident, IncidentCause, TimePoint
+from .record import ArticleRecord, ErrorRecord, ReferenceDate, SentenceSpan
+from .timex import MinuteRange, Timex, Timezone
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Affected",
+    "ArticleRecord",
+    "Assertion",
+    "Attribution",
+    "CauseLabel",
+    "CauseMention",
+    "Duration",
+    "ErrorRecord",
+    "Incident",
+    "IncidentCause",
+    "MinuteRange",
+    "ReferenceDate",
+    "SentenceSpan",
+    "Span",
+    "StrictModel",
+    "TimePoint",
+    "Timex",
+    "Timezone",
+]

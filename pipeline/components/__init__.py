@@ -1,0 +1,1 @@
+"""spaCy components of the outage pipeline; importing a module registers its factory."""

@@ -1,0 +1,25 @@
+"""An input document on its way into the pipeline."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import List, Optional
+
+
+@dataclass
+class InputDocument:
+    """Decoded text plus what is known about it before extraction."""
+
+    doc_id: str
+    text: str
+    source: Optional[str] = None
+    published: Optional[str] = None  # YYYY-MM-DD from metadata (sidecar, record field)
+    warnings: List[str] = field(default_factory=list)
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class InputError(Exception):
+    """A document that cannot be processed; the message is one line for the user."""

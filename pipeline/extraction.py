@@ -1,0 +1,72 @@
+"""Run the pipeline on one document and turn the annotated ``Doc`` into an output record."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from models import ArticleRecord, ReferenceDate, SentenceSpan
+
+from .document import InputDocument, InputError
+from .spans import doc_sentence_spans
+
+
+def parse_iso_date(value: str) -> str:
+    """Validate a YYYY-MM-DD date; raise ``ValueError`` with a one-line message."""
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except (ValueError, AttributeError):
+        raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+def initial_reference_date(given: Optional[str], published: Optional[str]) -> ReferenceDate:
+    """The reference date known before reading the text: given, else metadata, else none."""
+    if given:
+        return ReferenceDate(date=parse_iso_date(given), source="given")
+    if published:
+        return ReferenceDate(date=parse_iso_date(published), source="metadata")
+    return ReferenceDate()
+
+
+def check_spans(record: ArticleRecord, text: str) -> None:
+    """Raise ``AssertionError`` if any span in ``record`` does not match ``text``."""
+    n = len(record.sentences)
+    for s in record.sentences:
+        assert 0 <= s.start < s.end <= len(text), f"bad sentence span {s}"
+    for item in [*record.timexes, *record.causes]:
+        assert text[item.start : item.end] == item.text, f"span mismatch {item.text!r}"
+        assert 0 <= item.sentence < max(n, 1), f"bad sentence index for {item.text!r}"
+
+
+def extract_document(
+    document: InputDocument,
+    nlp=None,
+    reference_date: Optional[str] = None,
+) -> ArticleRecord:
+    """Extract one document into a validated :class:`ArticleRecord`."""
+    if nlp is None:
+        from .nlp import build_pipeline
+
+        nlp = build_pipeline()
+    if not document.text.strip():
+        raise InputError("empty document: no text to extract from")
+    try:
+        ref = initial_reference_date(reference_date, document.published)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    doc = nlp.make_doc(document.text)
+    doc._.reference_date = ref
+    doc._.warnings = list(document.warnings)
+    doc = nlp(doc)
+    record = ArticleRecord(
+        doc_id=document.doc_id,
+        source=document.source,
+        sha256=document.sha256,
+        reference_date=doc._.reference_date or ref,
+        sentences=[SentenceSpan(start=s, end=e) for s, e in doc_sentence_spans(doc)],
+        timexes=doc._.timexes or [],
+        causes=doc._.causes or [],
+        incidents=doc._.incidents or [],
+        warnings=doc._.warnings or [],
+    )
+    check_spans(record, document.text)
+    return record

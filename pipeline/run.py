@@ -1,0 +1,51 @@
+"""Plain functions behind ``extract``: documents in, records out (no printing here)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional, Sequence, Union
+
+from models import ArticleRecord, ErrorRecord
+
+from .document import InputDocument, InputError
+from .inputs import InputRef, read_document
+
+Outcome = Union[ArticleRecord, ErrorRecord]
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    reference_date: Optional[str] = None  # YYYY-MM-DD, overrides metadata
+    model: Optional[str] = None  # installed spaCy pipeline to start from
+
+
+def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecord:
+    return ErrorRecord(doc_id=doc_id, source=source, error=message)
+
+
+def extract_one(document: InputDocument, options: ExtractOptions, nlp=None) -> Outcome:
+    """One document to a record; any failure becomes an :class:`ErrorRecord`."""
+    from .extraction import extract_document
+    from .nlp import build_pipeline
+
+    try:
+        nlp = nlp or build_pipeline(options.model)
+        return extract_document(document, nlp, reference_date=options.reference_date)
+    except InputError as exc:
+        return error_record(document.doc_id, document.source, str(exc))
+    except Exception as exc:  # a bug must not stop a batch: record it and go on
+        message = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+        return error_record(document.doc_id, document.source, message)
+
+
+def extract_refs(refs: Sequence[InputRef], options: ExtractOptions) -> Iterator[Outcome]:
+    """Read and extract every ref in order, yielding one outcome per ref."""
+    from .nlp import build_pipeline
+
+    nlp = build_pipeline(options.model)
+    for ref in refs:
+        try:
+            document = read_document(ref)
+        except InputError as exc:
+            yield error_record(ref.doc_id, ref.source, str(exc))
+            continue
+        yield extract_one(document, options, nlp)

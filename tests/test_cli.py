@@ -1,0 +1,97 @@
+import json
+
+from typer.testing import CliRunner
+
+from pipeline.cli.app import app, extract_app
+from tests.conftest import CORPUS, corpus_ids
+
+runner = CliRunner()
+
+
+def lines(output):
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_extract_file_gives_one_valid_record_with_exact_sentence_spans():
+    from models import ArticleRecord
+
+    path = CORPUS / f"{corpus_ids()[0]}.txt"
+    result = runner.invoke(extract_app, [str(path)])
+    assert result.exit_code == 0, result.output
+    (record,) = lines(result.stdout)
+    ArticleRecord.model_validate(record)
+    text = path.read_text(encoding="utf-8")
+    assert record["reference_date"]["source"] == "metadata"
+    assert record["sentences"]
+    for s in record["sentences"]:
+        chunk = text[s["start"] : s["end"]]
+        assert chunk == chunk.strip() and chunk
+
+
+def test_stdin_and_outages_extract_are_the_same_command():
+    text = "Slack went down on Monday. It was back an hour later."
+    a = runner.invoke(extract_app, [], input=text)
+    b = runner.invoke(app, ["extract", "-"], input=text)
+    assert a.exit_code == b.exit_code == 0
+    assert lines(a.stdout) == lines(b.stdout)
+    assert lines(a.stdout)[0]["doc_id"] == "stdin"
+
+
+def test_directory_to_output_file(tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(extract_app, [str(CORPUS), "-o", str(out), "--reference-date", "2020-01-02"])
+    assert result.exit_code == 0, result.output
+    records = lines(out.read_text())
+    assert [r["doc_id"] for r in records] == corpus_ids()
+    assert all(r["reference_date"] == {"date": "2020-01-02", "source": "given"} for r in records)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_missing_path_is_one_line_error():
+    result = runner.invoke(extract_app, ["/no/such/file.txt"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0
+    assert "no such file" in result.stderr
+
+
+def test_bad_reference_date():
+    result = runner.invoke(extract_app, ["--reference-date", "17/02/2022"], input="text")
+    assert result.exit_code == 2
+    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_several_inputs_one_bad_gives_error_record_and_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("The API failed at noon.")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n\t ")
+    result = runner.invoke(extract_app, [str(empty), str(good), str(tmp_path / "gone.txt")])
+    assert result.exit_code == 1
+    records = lines(result.stdout)
+    assert [r["doc_id"] for r in records] == ["empty", "good", "gone"]
+    assert "empty" in records[0]["error"] and "error" not in records[1]
+    assert "2 of 3 documents failed" in result.stderr
+
+
+def test_non_utf8_bytes_decode_with_warning(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("The caf\u00e9 payment system was down.".encode("cp1252"))
+    result = runner.invoke(extract_app, [str(path)])
+    assert result.exit_code == 0
+    (record,) = lines(result.stdout)
+    assert any("not valid UTF-8" in w for w in record["warnings"])
+
+
+def test_directory_without_texts(tmp_path):
+    result = runner.invoke(extract_app, [str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no .txt files" in result.stderr
+
+
+def test_schema_command_prints_committed_schema():
+    from models.schema import render_schema
+
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    assert result.stdout == render_schema()
