@@ -95,3 +95,48 @@ def test_schema_command_prints_committed_schema():
     result = runner.invoke(app, ["schema"])
     assert result.exit_code == 0
     assert result.stdout == render_schema()
+
+
+def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    path = tmp_path / "locked.txt"
+    path.write_text("The bank's app failed.")
+    real = Path.read_bytes
+
+    def deny(self):
+        if self == path:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", deny)
+    result = runner.invoke(extract_app, [str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: cannot read {str(path)!r}: Permission denied"
+
+
+def test_unknown_model_is_one_line_error():
+    result = runner.invoke(extract_app, ["--model", "no_such_pipeline_xyz"], input="text")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot load spaCy model")
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_console_entry_point_runs_as_a_process(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "extract", "-", "--pretty"],
+        input="Azure was down for 2 hours.".encode(),
+        capture_output=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    record = json.loads(proc.stdout)
+    assert record["doc_id"] == "stdin" and proc.stdout.decode().startswith("{\n")
+    empty = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "extract"], input=b"   ", capture_output=True, timeout=120
+    )
+    assert empty.returncode == 1 and b"Traceback" not in empty.stderr
+    assert empty.stderr.decode().strip().startswith("error: empty document")
