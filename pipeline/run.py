@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional, Sequence, Union
+from typing import Iterator, Optional, Sequence, Tuple, Union
 
 from models import ArticleRecord, ErrorRecord
 
@@ -37,8 +37,10 @@ def extract_one(document: InputDocument, options: ExtractOptions, nlp=None) -> O
         return error_record(document.doc_id, document.source, message)
 
 
-def extract_refs(refs: Sequence[InputRef], options: ExtractOptions) -> Iterator[Outcome]:
-    """Read and extract every ref in order, yielding one outcome per ref."""
+def extract_pairs(
+    refs: Sequence[InputRef], options: ExtractOptions
+) -> Iterator[Tuple[Optional[InputDocument], Outcome]]:
+    """Read and extract every ref in order: ``(document or None if unreadable, outcome)``."""
     from .nlp import build_pipeline
 
     nlp = build_pipeline(options.model)
@@ -46,6 +48,12 @@ def extract_refs(refs: Sequence[InputRef], options: ExtractOptions) -> Iterator[
         try:
             document = read_document(ref)
         except InputError as exc:
-            yield error_record(ref.doc_id, ref.source, str(exc))
+            yield None, error_record(ref.doc_id, ref.source, str(exc))
             continue
-        yield extract_one(document, options, nlp)
+        yield document, extract_one(document, options, nlp)
+
+
+def extract_refs(refs: Sequence[InputRef], options: ExtractOptions) -> Iterator[Outcome]:
+    """Read and extract every ref in order, yielding one outcome per ref."""
+    for _, outcome in extract_pairs(refs, options):
+        yield outcome

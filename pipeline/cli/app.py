@@ -7,6 +7,8 @@ from typing import List, Optional
 import typer
 
 from .console import error_line, note_line
+from .evaluation import timeml_eval_command
+from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
 app = typer.Typer(
     name="outages",
@@ -32,6 +34,9 @@ def extract_command(
     model: Optional[str] = typer.Option(
         None, "--model", help="An installed spaCy pipeline to start from instead of blank English."
     ),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.json, "--format", case_sensitive=False, help=FORMAT_HELP
+    ),
 ) -> None:
     """Extract one incident record per article, as JSON Lines."""
     from ..extraction import parse_iso_date
@@ -54,6 +59,9 @@ def extract_command(
         raise typer.Exit(2)
     refs = discover(paths or [])
     options = ExtractOptions(reference_date=reference_date, model=model)
+    if output_format is OutputFormat.timeml:
+        write_timeml(refs, options, output)
+        return
     single = len(refs) == 1
     failed = 0
     try:
@@ -85,4 +93,5 @@ def schema_command() -> None:
 
 app.command("extract")(extract_command)
 app.command("schema")(schema_command)
+app.command("timeml-eval")(timeml_eval_command)
 extract_app.command()(extract_command)
