@@ -14,7 +14,7 @@ import pytest
 from models import ArticleRecord
 from pipeline.segmentation import sentence_index, sentence_spans
 
-from tests.conftest import CORPUS, GOLDEN, published
+from tests.conftest import CORPUS, GOLDEN, corpus_ids, published
 
 GOLDEN_IDS = sorted(p.stem for p in GOLDEN.glob("*.json"))
 ISO_INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
@@ -36,6 +36,10 @@ def minutes_between(start: str, end: str) -> float:
 
 def test_there_are_golden_files():
     assert GOLDEN_IDS, "no golden files found"
+
+
+def test_every_corpus_article_has_a_golden_file():
+    assert GOLDEN_IDS == corpus_ids()
 
 
 @pytest.fixture(params=GOLDEN_IDS)
