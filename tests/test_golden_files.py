@@ -125,6 +125,17 @@ def test_cause_mentions_point_to_incidents(golden):
             assert c.cue is None, c
 
 
+def test_cues_and_speakers_are_written_in_the_article(golden):
+    record, text = golden
+    for c in record.causes:
+        sentence = record.sentences[c.sentence]
+        if c.cue is not None:
+            assert c.cue in text[sentence.start : sentence.end], c
+        if c.speaker is not None:
+            assert c.speaker in text, c
+        assert (c.speaker is None) == (c.attribution == "unattributed"), c
+
+
 def test_incident_references_exist(golden):
     record, _ = golden
     timexes = {t.id: t for t in record.timexes}
