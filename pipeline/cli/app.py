@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from .console import error_line, note_line
-from .evaluation import timeml_eval_command
+from .evaluation import eval_command, timeml_eval_command
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
 app = typer.Typer(
@@ -94,4 +94,5 @@ def schema_command() -> None:
 app.command("extract")(extract_command)
 app.command("schema")(schema_command)
 app.command("timeml-eval")(timeml_eval_command)
+app.command("eval")(eval_command)
 extract_app.command()(extract_command)

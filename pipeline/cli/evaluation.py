@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 import typer
 
@@ -26,7 +26,7 @@ def write_json_report(report: Dict[str, Any], json_file: Path) -> None:
 def print_tables(*tables) -> None:
     from rich.console import Console
 
-    console = Console(highlight=False)
+    console = Console(highlight=False, soft_wrap=True)
     for table in tables:
         console.print(table)
 
@@ -62,3 +62,55 @@ def timeml_eval_command(
             tables.append(timex_summary_table(groups))
         print_tables(*tables)
     note_line(f"{len(report.documents)} documents scored, {len(report.errors)} failed")
+
+
+def eval_command(
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of <doc_id>.txt articles (with .meta.json sidecars)."),
+    golden: Path = typer.Option(Path("golden"), "--golden", help="Folder of hand-written <doc_id>.json golden records."),
+    json_file: Optional[Path] = typer.Option(None, "--json", help=JSON_HELP),
+    show: Optional[str] = typer.Option(None, "--show", help="List every mismatch of this document (id or unique prefix) with the text around it."),
+    fail_under: List[str] = typer.Option(
+        [], "--fail-under", help="KEY=MIN (e.g. timexes.relaxed=0.95, incidents.main.start.f1=1) or MIN for every F1; exit 1 below it. Repeatable."
+    ),
+) -> None:
+    """Score the pipeline against the golden files: timexes, cause mentions, incidents."""
+    from ..evaluation.corpus_eval import evaluate_corpus
+    from ..evaluation.golden import GoldenError, find_golden_files
+    from ..evaluation.report import EvalReport
+    from ..evaluation.show import mismatch_lines
+    from ..evaluation.tables import eval_table
+    from ..evaluation.thresholds import ThresholdError, parse_thresholds, shortfalls
+    from ..nlp import build_pipeline
+    from .progress import progress
+
+    try:
+        count = len(find_golden_files(golden))
+    except GoldenError as exc:
+        error_line(str(exc))
+        raise typer.Exit(2)
+    nlp = build_pipeline()
+    with progress(count, label="evaluating") as advance:
+        report = evaluate_corpus(corpus, golden, nlp, on_document=lambda _: advance())
+    try:
+        thresholds = parse_thresholds(fail_under, list(report.metrics()))
+        shown = report.find(show) if show else None
+    except (ThresholdError, KeyError) as exc:
+        error_line(str(exc).strip("'\""))
+        raise typer.Exit(2)
+    for failed in report.errors:
+        error_line(f"{failed.doc_id}: {failed.message}")
+    if json_file is not None:
+        write_json_report(report.to_dict(), json_file)
+    if json_file is None or str(json_file) != "-":
+        if shown is not None:
+            single = EvalReport(documents=[shown])
+            print_tables(eval_table(single.rows(), f"{shown.doc_id}"), *mismatch_lines(shown))
+        else:
+            print_tables(eval_table(report.rows(), f"Evaluation against {golden} ({len(report.documents)} documents)"))
+    below = shortfalls(report.metrics(), thresholds)
+    for shortfall in below:
+        error_line(f"below threshold: {shortfall}")
+    note_line(f"{len(report.documents)} documents evaluated, {len(report.errors)} failed")
+    if below or report.errors:
+        raise typer.Exit(1)
+

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Optional
+from typing import Dict, Iterable, Optional, Tuple
 
 
 def ratio(numerator: float, denominator: float) -> Optional[float]:
@@ -57,3 +57,29 @@ class Score:
             "recall": self.recall,
             "f1": self.f1,
         }
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    """Named :class:`Score` rows that add up row by row (micro-averaging)."""
+
+    rows: Tuple[Tuple[str, Score], ...] = ()
+
+    @classmethod
+    def of(cls, items: Iterable[Tuple[str, Score]]) -> "ScoreTable":
+        merged: Dict[str, Score] = {}
+        for key, score in items:
+            merged[key] = merged.get(key, Score()) + score
+        return cls(tuple(merged.items()))
+
+    def __add__(self, other: "ScoreTable") -> "ScoreTable":
+        return ScoreTable.of([*self.rows, *other.rows])
+
+    def get(self, key: str) -> Score:
+        return dict(self.rows).get(key, Score())
+
+    def keys(self) -> Tuple[str, ...]:
+        return tuple(key for key, _ in self.rows)
+
+    def to_dict(self) -> Dict[str, Dict[str, float]]:
+        return {key: score.to_dict() for key, score in self.rows}

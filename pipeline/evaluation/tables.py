@@ -14,6 +14,9 @@ def percent(value: Optional[float]) -> str:
 
 
 def score_cells(score: Score):
+    """P, R, F1 as percentages; dashes when there was nothing to score."""
+    if score.empty:
+        return "–", "–", "–"
     return percent(score.precision), percent(score.recall), percent(score.f1)
 
 
@@ -57,4 +60,32 @@ def timex_summary_table(groups: Dict[str, TimexCounts], title: str = "By folder"
             percent(counts.attribute("type").f1),
             percent(counts.attribute("value").f1),
         )
+    return table
+
+
+SECTION_TITLES = {
+    "timexes": "timexes",
+    "causes": "causes",
+    "incidents.main": "main incident",
+    "incidents.related": "related incidents",
+}
+
+
+def eval_table(rows, title: str) -> Table:
+    """One row per measure, grouped by section: P/R/F1, accuracy and counts."""
+    table = Table(title=title, title_justify="left")
+    table.add_column("section", no_wrap=True)
+    table.add_column("field", no_wrap=True)
+    for name in ("P", "R", "F1", "acc", "tp", "fp", "fn"):
+        table.add_column(name, justify="right")
+    section = None
+    for row in rows:
+        if section is not None and row.section != section:
+            table.add_section()
+        label = SECTION_TITLES.get(row.section, row.section) if row.section != section else ""
+        section = row.section
+        s = row.score
+        table.add_row(label, row.name, *score_cells(s), percent(row.accuracy) if row.accuracy is not None else "", str(s.tp), str(s.fp), str(s.fn))
+    table.caption = "micro-averaged over documents; attribute F1 = accuracy x relaxed F1; – = nothing to score"
+    table.caption_justify = "left"
     return table
