@@ -15,6 +15,8 @@ from pydantic import ValidationError
 
 from models import ArticleRecord
 
+from .files import sorted_files
+
 GOLDEN_SUFFIX = ".json"
 
 
@@ -70,10 +72,8 @@ def check_against_text(record: GoldenRecord, text: str, sha256: str) -> None:
 
 
 def find_golden_files(directory: Union[str, Path]) -> List[Path]:
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise GoldenError(f"no golden directory {str(directory)!r}")
-    files = sorted(p for p in directory.glob(f"*{GOLDEN_SUFFIX}") if p.is_file())
-    if not files:
-        raise GoldenError(f"no golden files (*.json) in {str(directory)!r}")
-    return files
+    """The golden files in ``directory``, sorted; :class:`GoldenError` when there are none."""
+    try:
+        return sorted_files(directory, f"*{GOLDEN_SUFFIX}", recursive=False, what="golden")
+    except ValueError as exc:
+        raise GoldenError(str(exc)) from None

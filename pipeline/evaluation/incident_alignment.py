@@ -9,10 +9,11 @@ order), each incident at most once.
 """
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Set, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from models import Incident
 
+from .span_alignment import Matching
 from .tolerances import dates_compatible, durations_overlap, same_service
 
 
@@ -42,29 +43,17 @@ def align_incidents(
     gold: Sequence[Incident], predicted: Sequence[Incident]
 ) -> List[Tuple[int, int]]:
     """Pairs ``(gold index, predicted index)``, sorted by gold index."""
-    pairs: List[Tuple[int, int]] = []
-    used_gold: Set[int] = set()
-    used_pred: Set[int] = set()
+    matching = Matching()
     gold_main = next((i for i, x in enumerate(gold) if x.role == "main"), None)
     pred_main = next((i for i, x in enumerate(predicted) if x.role == "main"), None)
     if gold_main is not None and pred_main is not None:
-        pairs.append((gold_main, pred_main))
-        used_gold.add(gold_main)
-        used_pred.add(pred_main)
+        matching.add(gold_main, pred_main)
     candidates = []
     for gi, g in enumerate(gold):
-        if gi in used_gold or g.role != "related":
-            continue
         for pi, p in enumerate(predicted):
-            if pi in used_pred or p.role != "related":
-                continue
-            score = affinity(g, p)
-            if score is not None:
-                candidates.append((-score, gi, pi))
-    for _, gi, pi in sorted(candidates):
-        if gi in used_gold or pi in used_pred:
-            continue
-        pairs.append((gi, pi))
-        used_gold.add(gi)
-        used_pred.add(pi)
-    return sorted(pairs)
+            if g.role == p.role == "related" and matching.free(gi, pi):
+                score = affinity(g, p)
+                if score is not None:
+                    candidates.append((-score, gi, pi))
+    matching.add_best_first(candidates)
+    return matching.pairs

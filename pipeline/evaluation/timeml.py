@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 from xml.etree import ElementTree
 
+from .files import sorted_files
+
 TIMEML_SUFFIX = ".tml"
 TIMEML_ENV = "OUTAGES_TIMEML_DIR"
 
@@ -132,14 +134,11 @@ def read_timeml(path: Union[str, Path]) -> TimemlDocument:
 
 
 def find_timeml_files(directory: Union[str, Path]) -> List[Path]:
-    """The ``.tml`` files under ``directory``, recursively, in sorted order."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise TimemlError(f"no such directory: {str(directory)!r}")
-    files = sorted(p for p in directory.rglob(f"*{TIMEML_SUFFIX}") if p.is_file())
-    if not files:
-        raise TimemlError(f"no {TIMEML_SUFFIX} files in directory {str(directory)!r}")
-    return files
+    """The ``.tml`` files under ``directory``, recursively, sorted; :class:`TimemlError` when none."""
+    try:
+        return sorted_files(directory, f"*{TIMEML_SUFFIX}", recursive=True, what="TimeML")
+    except ValueError as exc:
+        raise TimemlError(str(exc)) from None
 
 
 def default_timeml_dir(repo_root: Union[str, Path]) -> Path:

@@ -57,9 +57,9 @@ def test_bad_files_raise_one_line_errors(tmp_path, content, message):
 
 
 def test_finding_files(tmp_path):
-    with pytest.raises(TimemlError, match="no such directory"):
+    with pytest.raises(TimemlError, match="no TimeML directory"):
         find_timeml_files(tmp_path / "absent")
-    with pytest.raises(TimemlError, match="no .tml files"):
+    with pytest.raises(TimemlError, match="no TimeML files"):
         find_timeml_files(tmp_path)
     (tmp_path / "b").mkdir()
     timeml_file(tmp_path / "b" / "2.tml", "x")
