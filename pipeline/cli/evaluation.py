@@ -31,10 +31,29 @@ def print_tables(*tables) -> None:
         console.print(table)
 
 
+def write_system_timeml(report, gold_dir: Path, out_dir: Path) -> None:
+    """Each scored document as TimeML at the same relative path under ``out_dir``."""
+    from ..evaluation.timeml_writer import render_timeml
+    from ..output import open_output
+
+    try:
+        for result in report.documents:
+            target = out_dir / Path(result.path).relative_to(gold_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open_output(target) as sink:
+                sink.write(render_timeml(result.text, result.predicted, result.doc_id, result.reference_date))
+    except OSError as exc:
+        error_line(f"cannot write TimeML under {str(out_dir)!r}: {exc.strerror or exc}")
+        raise typer.Exit(1)
+
+
 def timeml_eval_command(
     directory: Path = typer.Argument(..., help="Folder of TimeML .tml files (walked recursively)."),
     json_file: Optional[Path] = typer.Option(None, "--json", help=JSON_HELP),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N files (sorted by path)."),
+    write_tml: Optional[Path] = typer.Option(
+        None, "--write-tml", help="Also write our output as TimeML here, mirroring DIR, for the official TempEval-3 tools."
+    ),
 ) -> None:
     """Score the pipeline's timexes on TimeML documents as TempEval-3 Task A does."""
     from ..evaluation.tables import timex_summary_table, timex_table
@@ -53,6 +72,8 @@ def timeml_eval_command(
         report = evaluate_timeml(files, nlp, on_document=lambda _: advance())
     for failed in report.errors:
         error_line(f"{failed.path}: {failed.error}")
+    if write_tml is not None:
+        write_system_timeml(report, directory, write_tml)
     if json_file is not None:
         write_json_report(report.to_dict(), json_file)
     if json_file is None or str(json_file) != "-":

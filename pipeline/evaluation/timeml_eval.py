@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence
 
+from .context import context_line
 from .timeml import TimemlDocument, TimemlError, read_timeml
 from .timex_scoring import TimexCounts, TimexMismatch, score_timexes
 
@@ -17,6 +18,8 @@ class TimemlDocumentResult:
     counts: TimexCounts
     mismatches: List[TimexMismatch] = field(default_factory=list)
     error: Optional[str] = None  # the document could not be read or extracted
+    text: str = field(default="", repr=False)  # the body that was scored
+    predicted: Sequence[Any] = field(default=(), repr=False)  # our timexes (models.Timex)
 
     def to_dict(self) -> Dict[str, Any]:
         return {
@@ -25,7 +28,10 @@ class TimemlDocumentResult:
             "reference_date": self.reference_date,
             "error": self.error,
             "counts": self.counts.to_dict(),
-            "mismatches": [m.to_dict() for m in self.mismatches],
+            "mismatches": [
+                dict(m.to_dict(), context=context_line(self.text, (m.start, m.end)))
+                for m in self.mismatches
+            ],
         }
 
 
@@ -88,6 +94,8 @@ def evaluate_timeml_file(path: Path, nlp) -> TimemlDocumentResult:
         counts=score.counts,
         mismatches=score.mismatches,
         error=error,
+        text=document.text,
+        predicted=tuple(predicted),
     )
 
 

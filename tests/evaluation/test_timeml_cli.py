@@ -96,3 +96,18 @@ def test_extract_format_timeml_several_documents_need_a_directory(tmp_path):
 def test_extract_rejects_unknown_format():
     result = runner.invoke(extract_app, ["--format", "xml"], input="text")
     assert result.exit_code == 2
+
+
+def test_timeml_eval_writes_our_output_as_timeml_mirroring_the_folder(tmp_path):
+    corpus = make_corpus(tmp_path / "gold")
+    out = tmp_path / "system"
+    result = runner.invoke(app, ["timeml-eval", str(corpus), "--write-tml", str(out), "--json", "-"])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.tml"))
+    assert written == ["A/one.tml", "B/two.tml"]
+    ours, gold = read_timeml(out / "A" / "one.tml"), read_timeml(corpus / "A" / "one.tml")
+    assert ours.text == gold.text and ours.reference_date == gold.reference_date
+    report = json.loads(result.stdout)
+    assert len(ours.timexes) == report["per_document"][0]["counts"]["predicted"]
+    for m in report["per_document"][0]["mismatches"]:
+        assert "[[" in m["context"]
