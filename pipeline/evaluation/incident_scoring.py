@@ -165,12 +165,35 @@ def field_rows(
     return rows, mismatches
 
 
+def unpaired(
+    incident: Incident, side: str, locate: Optional[Locator]
+) -> Tuple[List[Tuple[str, Score]], IncidentMismatch]:
+    """The rows and the mismatch of a missed gold incident or an extra predicted one."""
+    is_gold = side == "gold"
+    gold, predicted = (incident, None) if is_gold else (None, incident)
+    rows, _ = field_rows(incident.role, gold, predicted, locate)
+    rows.append((f"{incident.role}.incident", Score(fn=1) if is_gold else Score(fp=1)))
+    summary = incident_summary(incident)
+    mismatch = IncidentMismatch(
+        role=incident.role,
+        field="incident",
+        problem="missed" if is_gold else "spurious",
+        gold_id=incident.id if is_gold else None,
+        predicted_id=None if is_gold else incident.id,
+        gold=summary if is_gold else None,
+        predicted=None if is_gold else summary,
+        span=locate(side, incident, "incident") if locate else None,
+    )
+    return rows, mismatch
+
+
 def score_incidents(
     gold: Sequence[Incident], predicted: Sequence[Incident], locate: Optional[Locator] = None
 ) -> IncidentScore:
     """Align and score one document's incidents; ``locate`` adds text spans to mismatches."""
     pairs = align_incidents(gold, predicted)
-    rows: List[Tuple[str, Score]] = [(f"{role}.{name}", Score()) for role in ROLES for name in ("incident", "all", *FIELD_NAMES)]
+    names = ("incident", *FIELD_NAMES, "all")
+    rows: List[Tuple[str, Score]] = [(f"{role}.{name}", Score()) for role in ROLES for name in names]
     mismatches: List[IncidentMismatch] = []
     for gi, pi in pairs:
         g, p = gold[gi], predicted[pi]
@@ -178,26 +201,13 @@ def score_incidents(
         more_rows, more_mismatches = field_rows(g.role, g, p, locate)
         rows += more_rows
         mismatches += more_mismatches
-    paired_gold = {gi for gi, _ in pairs}
-    paired_pred = {pi for _, pi in pairs}
-    for side, incidents, paired in (("gold", gold, paired_gold), ("predicted", predicted, paired_pred)):
+    for side, incidents, paired in (
+        ("gold", gold, {gi for gi, _ in pairs}),
+        ("predicted", predicted, {pi for _, pi in pairs}),
+    ):
         for i, incident in enumerate(incidents):
-            if i in paired:
-                continue
-            is_gold = side == "gold"
-            rows.append((f"{incident.role}.incident", Score(fn=1) if is_gold else Score(fp=1)))
-            more_rows, _ = field_rows(incident.role, incident if is_gold else None, None if is_gold else incident, locate)
-            rows += more_rows
-            mismatches.append(
-                IncidentMismatch(
-                    role=incident.role,
-                    field="incident",
-                    problem="missed" if is_gold else "spurious",
-                    gold_id=incident.id if is_gold else None,
-                    predicted_id=None if is_gold else incident.id,
-                    gold=incident_summary(incident) if is_gold else None,
-                    predicted=None if is_gold else incident_summary(incident),
-                    span=locate(side, incident, "incident") if locate else None,
-                )
-            )
+            if i not in paired:
+                more_rows, mismatch = unpaired(incident, side, locate)
+                rows += more_rows
+                mismatches.append(mismatch)
     return IncidentScore(table=ScoreTable.of(rows), mismatches=mismatches, pairs=pairs)
