@@ -135,3 +135,16 @@ def test_timeml_dir_env_var_wins(monkeypatch, tmp_path):
     monkeypatch.delenv("OUTAGES_TIMEML_DIR")
     assert default_timeml_dir(ROOT) == ROOT.resolve().parent / "shared" / "data" / "timeml"
     assert os.environ.get("OUTAGES_TIMEML_DIR") is None
+
+
+@pytest.mark.skipif(not timeml_dir().is_dir(), reason="TimeML data absent (set OUTAGES_TIMEML_DIR)")
+def test_pipeline_runs_on_shared_timeml_documents():
+    from pipeline.evaluation.timeml_eval import evaluate_timeml
+
+    files = find_timeml_files(timeml_dir())[:3]
+    report = evaluate_timeml(files)
+    assert not report.errors
+    assert report.totals.gold == sum(len(read_timeml(p).timexes) for p in files)
+    for result in report.documents:
+        assert result.reference_date is not None
+        assert result.counts.predicted == len(result.predicted)
