@@ -1,0 +1,47 @@
+"""ConText scopes: where a cue or link reaches inside its sentence.
+
+A forward cue reaches from its end to the next terminator, a backward cue from
+the previous terminator to its start, a bidirectional one both ways. Contrast
+words ("but", "however") and sentence-internal stops end every scope; commas,
+colons, dashes and brackets end ``clause`` scopes only.
+"""
+from __future__ import annotations
+
+from typing import List, Tuple
+
+from .scan import Hit, SentenceScan
+
+
+def _boundaries(sentence: SentenceScan, scope: str) -> List[Tuple[int, int]]:
+    return [
+        (t.start, t.end)
+        for t in sentence.terminators
+        if t.rule.ends == "all" or scope == "clause"
+    ]
+
+
+def scope_ranges(sentence: SentenceScan, cue: Hit, direction: str, scope: str) -> List[Tuple[int, int]]:
+    """Character ranges the cue reaches (each a (start, end) inside the sentence)."""
+    bounds = _boundaries(sentence, scope)
+    ranges = []
+    if direction in ("forward", "bidirectional"):
+        end = min((s for s, _ in bounds if s >= cue.end), default=sentence.end)
+        ranges.append((cue.end, end))
+    if direction in ("backward", "bidirectional"):
+        start = max((e for _, e in bounds if e <= cue.start), default=sentence.start)
+        ranges.append((start, cue.start))
+    return ranges
+
+
+def in_scope(sentence: SentenceScan, cue: Hit, direction: str, scope: str, start: int, end: int) -> bool:
+    """Whether the span [start, end) lies inside the cue's scope."""
+    return any(lo <= start and end <= hi for lo, hi in scope_ranges(sentence, cue, direction, scope))
+
+
+def distance(cue: Hit, start: int, end: int) -> int:
+    """Characters between a cue and a span (0 when they touch or overlap)."""
+    if cue.end <= start:
+        return start - cue.end
+    if end <= cue.start:
+        return cue.start - end
+    return 0

@@ -1,0 +1,47 @@
+"""``cause_context``: assertion (ConText cues) and attribution of ``doc._.causes``."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..causes.assertion import assertion_of
+from ..causes.attribution import UNATTRIBUTED, Attributor
+from ..causes.scan import scan_doc
+from ..causes.subject import find_subjects
+
+
+class CauseContext:
+    def __init__(self, nlp: Language, name: str = "cause_context", lang: str = "en") -> None:
+        self.name = name
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        causes = doc._.causes
+        if not causes:
+            return doc
+        scan = scan_doc(doc, self.lang)
+        attributor = Attributor(scan, find_subjects(scan.text, self.lang), self.lang)
+        updated = []
+        for mention in causes:
+            sentence = scan.sentence(mention.sentence)
+            result = assertion_of(sentence, mention.start, mention.end)
+            speaker = UNATTRIBUTED if result.reporter_voice else attributor.speaker_for(
+                mention.sentence, mention.start, mention.end
+            )
+            updated.append(
+                mention.model_copy(
+                    update={
+                        "assertion": result.assertion,
+                        "cue": result.cue_text,
+                        "attribution": speaker.attribution,
+                        "speaker": speaker.text,
+                    }
+                )
+            )
+        doc._.causes = updated
+        return doc
+
+
+@Language.factory("cause_context", default_config={"lang": "en"})
+def make_cause_context(nlp: Language, name: str, lang: str) -> CauseContext:
+    return CauseContext(nlp, name, lang)

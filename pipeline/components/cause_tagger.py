@@ -1,0 +1,49 @@
+"""``cause_tagger``: cause phrases in outage-causation context -> ``doc._.causes``.
+
+Mentions are created affirmed and unattributed; ``cause_context`` sets their
+assertion, cue, attribution and speaker. ``incident`` is left to incident assembly.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from models import CauseMention
+
+from ..causes.phrases import sentence_causes
+from ..causes.scan import scan_doc
+from ..extensions import doc_list
+from ..spans import sentence_of
+
+
+class CauseTagger:
+    def __init__(self, nlp: Language, name: str = "cause_tagger", lang: str = "en") -> None:
+        self.name = name
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        scan = scan_doc(doc, self.lang)
+        causes = doc_list(doc, "causes")
+        for sentence in scan.sentences:
+            if not sentence.causes:
+                continue
+            for phrase in sentence_causes(scan.text, sentence, self.lang):
+                causes.append(
+                    CauseMention(
+                        text=phrase.text,
+                        start=phrase.start,
+                        end=phrase.end,
+                        sentence=sentence_of(doc, phrase.start),
+                        category=phrase.category,
+                        assertion="affirmed",
+                        attribution="unattributed",
+                        rule=phrase.rule_id,
+                    )
+                )
+        causes.sort(key=lambda c: (c.start, c.end))
+        return doc
+
+
+@Language.factory("cause_tagger", default_config={"lang": "en"})
+def make_cause_tagger(nlp: Language, name: str, lang: str) -> CauseTagger:
+    return CauseTagger(nlp, name, lang)
