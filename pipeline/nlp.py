@@ -7,6 +7,7 @@ from typing import Optional, Tuple
 #: Our components in pipeline order: (factory name, module that registers it).
 COMPONENTS: Tuple[Tuple[str, str], ...] = (
     ("news_sentencizer", "pipeline.components.sentencizer"),
+    ("timex_tagger", "pipeline.components.timex_tagger"),
     ("cause_tagger", "pipeline.components.cause_tagger"),
     ("cause_context", "pipeline.components.cause_context"),
 )

@@ -1,0 +1,353 @@
+"""Anchor point specifications: turn what an expression says into a calendar value.
+
+Relative expressions resolve against the reference date ("yesterday", "last
+week", "two months ago") or against an earlier timex ("three days earlier",
+"the next day"); clock times without a date take the date of the last
+day-level expression before them. Without a reference date the values stay
+underspecified (``XXXX-01-15``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import List, Optional, Tuple
+
+from .calendar import (
+    SEASON_START_MONTH,
+    UNIT_GRANULARITY,
+    When,
+    at_time,
+    finer,
+    is_finer_or_equal,
+    shift,
+    valid_date,
+    when_of,
+)
+from .parsing import PointSpec
+
+REFERENCE = "reference_date"
+#: News looks back: a date without a year is placed in the future only when that is much nearer.
+_FUTURE_WEIGHT = 2
+
+
+@dataclass
+class Resolved:
+    """The value of a point: a calendar ``when`` or a special value (``PAST_REF``)."""
+
+    when: Optional[When] = None
+    special: Optional[str] = None
+    anchor: Optional[str] = None
+
+    @property
+    def value(self) -> str:
+        return self.special if self.special is not None else self.when.value()
+
+
+@dataclass
+class Context:
+    """What anchoring may look at: the reference date and the points resolved so far."""
+
+    reference: Optional[dt.date]
+    day_first: bool = False
+    history: List[Tuple[str, When]] = field(default_factory=list)
+
+    def last_dated(self, granularity: str = "day") -> Optional[Tuple[str, When]]:
+        """The latest earlier point with a concrete date at least as fine as ``granularity``."""
+        for timex_id, when in reversed(self.history):
+            if is_finer_or_equal(when.granularity, granularity) and _representative(when) is not None:
+                return timex_id, when
+        return None
+
+    def last_point(self) -> Optional[Tuple[str, When]]:
+        for timex_id, when in reversed(self.history):
+            if when.year is not None:
+                return timex_id, when
+        return None
+
+
+def _representative(when: When) -> Optional[dt.date]:
+    """A concrete date inside ``when`` (its first day), if the year is known."""
+    if when.year is None:
+        return None
+    g = when.granularity
+    if g in ("day", "pod", "minute"):
+        return when.date()
+    if g == "month":
+        return dt.date(when.year, when.month, 1)
+    if g in ("week", "weekend"):
+        return dt.date.fromisocalendar(when.year, when.week, 6 if g == "weekend" else 1)
+    if g == "quarter":
+        return dt.date(when.year, 3 * ((when.quarter or 1) - 1) + 1, 1)
+    if g == "half":
+        return dt.date(when.year, 1 if when.half == 1 else 7, 1)
+    if g == "season":
+        return dt.date(when.year, SEASON_START_MONTH[when.season], 1)
+    if g == "year":
+        return dt.date(when.year, 1, 1)
+    return None
+
+
+def _nearest_year(ref: dt.date, month: int, day: Optional[int], weekday: Optional[int] = None) -> int:
+    """The year putting (month, day) on ``weekday`` nearest to ``ref``; ``ref``'s year if none fits."""
+    best = None
+    for year in range(ref.year - 3, ref.year + 4):
+        date = valid_date(year, month, day or 15)
+        if date is None or (weekday is not None and date.isoweekday() != weekday):
+            continue
+        distance = abs((date - ref).days)
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else ref.year
+
+
+def _year_by_tense(ref: dt.date, month: int, day: Optional[int], future: bool) -> int:
+    """The year of (month, day): the latest on or before ``ref``, or with a future cue the first on or after."""
+    if future:
+        last_day = day or (31 if month != 2 else 28)
+        date = valid_date(ref.year, month, min(last_day, 30) if month in (4, 6, 9, 11) else last_day)
+        return ref.year if date is None or date >= ref else ref.year + 1
+    date = valid_date(ref.year, month, day or 1)
+    return ref.year if date is None or date <= ref else ref.year - 1
+
+
+def _weekday_date(ref: dt.date, weekday: int, rel: Optional[int], future: bool) -> dt.date:
+    delta = weekday - ref.isoweekday()
+    if rel == -1:
+        return ref + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
+    if rel == 1:
+        return ref + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
+    if rel == 0:
+        return ref + dt.timedelta(days=delta)
+    if future:
+        return ref + dt.timedelta(days=delta if delta >= 0 else delta + 7)
+    return ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+
+
+def _month_with_rel(ref: dt.date, month: int, rel: int) -> int:
+    if rel == -1:
+        return ref.year if month < ref.month else ref.year - 1
+    if rel == 1:
+        return ref.year if month > ref.month else ref.year + 1
+    return ref.year
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def _season_year(ref: dt.date, season: str, rel: Optional[int], future: bool) -> int:
+    """The year of ``season``: nearest for "this", previous/next for "last"/"next", else by tense."""
+    now = when_of(ref, "season")
+    here, index = _SEASON_ORDER.index(now.season), _SEASON_ORDER.index(season)
+    if season == now.season and rel in (None, 0):
+        return now.year
+    if rel == 0:
+        middles = [(abs((dt.date(y, SEASON_START_MONTH[season], 15) + dt.timedelta(days=30) - ref).days), y)
+                   for y in (now.year - 1, now.year, now.year + 1)]
+        return min(middles)[1]
+    if rel == 1 or (rel is None and future):
+        return now.year if index > here else now.year + 1
+    return now.year if index < here else now.year - 1
+
+
+class Anchorer:
+    """Resolves :class:`PointSpec` objects in text order, keeping the history they need."""
+
+    def __init__(self, context: Context) -> None:
+        self.ctx = context
+
+    @property
+    def ref(self) -> Optional[dt.date]:
+        return self.ctx.reference
+
+    def resolve(self, spec: PointSpec, future: bool = False) -> Resolved:
+        if spec.offset is not None:
+            return self._offset(spec)
+        if spec.anchored is not None and (spec.unit is not None or spec.pod is not None):
+            return self._anchored(spec)
+        day = self._day_part(spec, future)
+        if day is None:
+            return Resolved(special="XXXX")
+        if spec.has_clock or spec.pod is not None:
+            return self._time_of_day(spec, day)
+        return day
+
+    # -- relative offsets ---------------------------------------------------------------
+    def _offset(self, spec: PointSpec) -> Resolved:
+        q = spec.offset
+        direction = spec.direction or -1
+        if q.amount is None:
+            return Resolved(special="PAST_REF" if direction < 0 else "FUTURE_REF", anchor=REFERENCE)
+        granularity = UNIT_GRANULARITY.get(q.unit, "day")
+        base = None
+        anchor = REFERENCE
+        if spec.direction_anchored:
+            found = self.ctx.last_dated("year")
+            if found is not None:
+                anchor, base = found[0], found[1]
+        if base is None:
+            if self.ref is None:
+                return Resolved(special="PAST_REF" if direction < 0 else "FUTURE_REF", anchor=REFERENCE)
+            base = when_of(self.ref, "day")
+        start = _representative(base)
+        if granularity == "minute":
+            return self._clock_offset(base, q.amount * direction, q.unit, anchor)
+        amount = q.amount * direction
+        if abs(amount - round(amount)) > 1e-9:
+            return Resolved(special="PAST_REF" if direction < 0 else "FUTURE_REF", anchor=anchor)
+        shifted = shift(start, int(round(amount)), q.unit)
+        if anchor != REFERENCE and base.granularity not in ("pod", "minute"):
+            granularity = finer(granularity, base.granularity)
+        return Resolved(when=when_of(shifted, granularity), anchor=anchor)
+
+    def _clock_offset(self, base: When, amount: float, unit: str, anchor: str) -> Resolved:
+        if base.granularity != "minute":
+            return Resolved(when=when_of(_representative(base), "day"), anchor=anchor)
+        minutes = amount * {"H": 60, "MIN": 1, "S": 1 / 60}[unit]
+        moment = dt.datetime(base.year, base.month, base.day, base.hour, base.minute or 0)
+        moment += dt.timedelta(minutes=minutes)
+        day = when_of(moment.date(), "day")
+        return Resolved(when=at_time(day, moment.hour, moment.minute, None), anchor=anchor)
+
+    def _anchored(self, spec: PointSpec) -> Resolved:
+        granularity = UNIT_GRANULARITY.get(spec.unit or "D", "day")
+        if granularity == "minute":
+            granularity = "day"
+        latest = self.ctx.last_dated("year")
+        if spec.anchored == 0 and latest is not None and not is_finer_or_equal(latest[1].granularity, granularity):
+            anchor, base = latest
+            if base.granularity == "month" and granularity == "day":
+                return Resolved(when=When("day", year=base.year, month=base.month), anchor=anchor)
+        found = self.ctx.last_dated(granularity)
+        if found is not None:
+            anchor, base = found
+            start = _representative(base)
+        elif self.ref is not None:
+            anchor, start = REFERENCE, self.ref
+        else:
+            return Resolved(special="XXXX")
+        unit = spec.unit or "D"
+        shifted = shift(start, spec.anchored, unit) if unit in ("D", "W", "WE", "M", "Q", "Y", "DE", "CE", "FN") else start
+        when = when_of(shifted, granularity)
+        if spec.pod is not None:
+            when = at_time(when_of(shifted, "day"), None, None, spec.pod)
+        return Resolved(when=when, anchor=anchor)
+
+    # -- dates ------------------------------------------------------------------------------
+    def _day_part(self, spec: PointSpec, future: bool) -> Optional[Resolved]:
+        ref = self.ref
+        if spec.century is not None:
+            return Resolved(when=When("century", century=spec.century))
+        if spec.decade is not None:
+            return Resolved(when=When("decade", decade=spec.decade))
+        if spec.deictic is not None:
+            if ref is None:
+                return Resolved(when=When("day"), anchor=REFERENCE)
+            return Resolved(when=when_of(ref + dt.timedelta(days=spec.deictic), "day"), anchor=REFERENCE)
+        if spec.numeric is not None:
+            return self._numeric(spec)
+        if spec.year is not None:
+            return Resolved(when=self._with_year(spec, spec.year))
+        if spec.month is not None:
+            if ref is None:
+                g = "day" if spec.day else "month"
+                return Resolved(when=When(g, month=spec.month, day=spec.day, weekday=None))
+            if spec.rel is not None and spec.unit == "Y":
+                year = ref.year + spec.rel
+            elif spec.rel is not None:
+                year = _month_with_rel(ref, spec.month, spec.rel)
+            elif spec.weekday is not None and spec.day is not None:
+                year = _nearest_year(ref, spec.month, spec.day, spec.weekday)
+            else:
+                year = _year_by_tense(ref, spec.month, spec.day, future)
+            return Resolved(when=self._with_year(spec, year), anchor=REFERENCE)
+        if spec.quarter is not None or spec.half is not None:
+            if ref is None:
+                return Resolved(when=self._with_year(spec, None), anchor=REFERENCE)
+            current = (ref.month - 1) // 3 + 1 if spec.quarter else (1 if ref.month <= 6 else 2)
+            wanted = spec.quarter or spec.half
+            year = ref.year + (spec.rel or 0) if spec.rel is not None else (ref.year if wanted <= current else ref.year - 1)
+            return Resolved(when=self._with_year(spec, year), anchor=REFERENCE)
+        if spec.season is not None:
+            if ref is None:
+                return Resolved(when=When("season", season=spec.season), anchor=REFERENCE)
+            return Resolved(
+                when=When("season", year=_season_year(ref, spec.season, spec.rel, future), season=spec.season),
+                anchor=REFERENCE,
+            )
+        if spec.weekday is not None:
+            if ref is None:
+                return Resolved(when=When("day", weekday=spec.weekday), anchor=REFERENCE)
+            date = _weekday_date(ref, spec.weekday, spec.rel, future)
+            return Resolved(when=when_of(date, "day"), anchor=REFERENCE)
+        if spec.rel is not None and spec.unit is not None:
+            granularity = UNIT_GRANULARITY.get(spec.unit, "day")
+            if ref is None:
+                return Resolved(when=When(granularity), anchor=REFERENCE)
+            unit = "W" if spec.unit == "WE" else spec.unit
+            date = shift(ref, spec.rel, unit) if spec.rel else ref
+            return Resolved(when=when_of(date, granularity), anchor=REFERENCE)
+        if spec.rel is not None and spec.pod is not None:
+            if ref is None:
+                return Resolved(when=When("day"), anchor=REFERENCE)
+            days = spec.rel if spec.pod == "NI" else 0
+            return Resolved(when=when_of(ref + dt.timedelta(days=days), "day"), anchor=REFERENCE)
+        if spec.has_clock or spec.pod is not None:
+            found = self.ctx.last_dated("day")
+            if found is not None:
+                anchor, when = found
+                date = _representative(when)
+                if when.granularity in ("day", "pod", "minute"):
+                    return Resolved(when=when_of(date, "day"), anchor=anchor)
+            if ref is None:
+                return Resolved(when=When("day"), anchor=REFERENCE)
+            return Resolved(when=when_of(ref, "day"), anchor=REFERENCE)
+        return None
+
+    def _with_year(self, spec: PointSpec, year: Optional[int]) -> When:
+        if spec.month is not None:
+            if spec.day is not None:
+                if year is not None and valid_date(year, spec.month, spec.day) is None:
+                    return When("month", year=year, month=spec.month)
+                return When("day", year=year, month=spec.month, day=spec.day)
+            return When("month", year=year, month=spec.month)
+        if spec.quarter is not None:
+            return When("quarter", year=year, quarter=spec.quarter)
+        if spec.half is not None:
+            return When("half", year=year, half=spec.half)
+        if spec.season is not None:
+            return When("season", year=year, season=spec.season)
+        return When("year", year=year)
+
+    def _numeric(self, spec: PointSpec) -> Resolved:
+        a, b = spec.numeric
+        year = spec.year
+        options = []
+        if valid_date(year, a, b):
+            options.append((a, b))
+        if valid_date(year, b, a):
+            options.append((b, a))
+        if not options:
+            return Resolved(special="XXXX")
+        month, day = options[0]
+        if len(options) == 2 and options[0] != options[1]:
+            month, day = (b, a) if self.ctx.day_first else (a, b)
+            if self.ref is not None:
+                past = [o for o in options if dt.date(year, *o) <= self.ref]
+                if len(past) == 1:
+                    month, day = past[0]
+        return Resolved(when=When("day", year=year, month=month, day=day))
+
+    # -- times of day ---------------------------------------------------------------------
+    def _time_of_day(self, spec: PointSpec, day: Resolved) -> Resolved:
+        when = day.when
+        if when is None or when.granularity not in ("day",):
+            return day
+        return Resolved(when=at_time(when, spec.hour, spec.minute, spec.pod), anchor=day.anchor)
+
+    def remember(self, timex_id: str, resolved: Resolved) -> None:
+        if resolved.when is not None:
+            self.ctx.history.append((timex_id, resolved.when))
+
+
+def with_weekday_year(when: When, weekday: Optional[int]) -> When:
+    return replace(when, weekday=weekday)

@@ -1,0 +1,113 @@
+"""The reference date of a text when none was given: a dateline at the top, else inference.
+
+Inference, in order: an explicit full date next to "today" (or "this morning",
+"tonight"); else a weekday written with a month and day but no year ("Thursday,
+February 17"), dated in the year near the text's explicit years where that day
+falls on that weekday.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import List, Optional, Sequence
+
+from models import ReferenceDate
+
+from .calendar import valid_date
+from .tables import Tables, normal_form
+
+#: How far into the text a dateline may be (characters of each of the first lines).
+_HEAD_LINES = 2
+_HEAD_PREFIX_CHARS = 40
+#: How close (characters) an explicit date must be to "today" to date the text.
+_TODAY_DISTANCE = 150
+
+
+def _full_date(spec) -> Optional[dt.date]:
+    if spec is None or spec.year is None or spec.month is None or spec.day is None:
+        if spec is not None and spec.numeric is not None and spec.year is not None:
+            a, b = spec.numeric
+            return valid_date(spec.year, a, b) or valid_date(spec.year, b, a)
+        return None
+    return valid_date(spec.year, spec.month, spec.day)
+
+
+def _head_lines(text: str) -> List[tuple]:
+    """(start, end) of the first non-empty lines."""
+    lines = []
+    pos = 0
+    while pos < len(text) and len(lines) < _HEAD_LINES:
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    return lines
+
+
+def dateline_date(text: str, items: Sequence, tables: Tables) -> Optional[dt.date]:
+    """A full date at the head of one of the first lines ("date 2022-02-17 New Delhi: ...")."""
+    for start, end in _head_lines(text):
+        for item in items:
+            if not (start <= item.start < end):
+                continue
+            date = _full_date(item.point)
+            if date is None:
+                continue
+            prefix = text[start : item.start].strip()
+            words = normal_form(prefix).split()
+            last = words[-1].strip(",.:;") if words else ""
+            if len(prefix) > _HEAD_PREFIX_CHARS or (last and tables.has("dateline_blockers", last)):
+                continue
+            return date
+    return None
+
+
+def _today_date(items: Sequence, tables: Tables) -> Optional[dt.date]:
+    todays = [i for i in items if i.point is not None and (i.point.deictic == 0 or (i.point.rel == 0 and i.point.pod))]
+    for today in todays:
+        best = None
+        for item in items:
+            date = _full_date(item.point)
+            if date is None:
+                continue
+            distance = abs(item.start - today.start)
+            if distance <= _TODAY_DISTANCE and (best is None or distance < best[0]):
+                best = (distance, date)
+        if best is not None:
+            return best[1]
+    return None
+
+
+def _weekday_date(items: Sequence) -> Optional[dt.date]:
+    years = [i.point.year for i in items if i.point is not None and i.point.year is not None]
+    if not years:
+        return None
+    around = max(years)
+    found = None
+    for item in items:
+        spec = item.point
+        if spec is None or spec.weekday is None or spec.month is None or spec.day is None or spec.year is not None:
+            continue
+        for distance in range(0, 8):
+            for year in (around + distance, around - distance):
+                date = valid_date(year, spec.month, spec.day)
+                if date is not None and date.isoweekday() == spec.weekday:
+                    found = max(found, date) if found else date
+                    break
+            else:
+                continue
+            break
+    return found
+
+
+def resolve_reference(current: ReferenceDate, text: str, items: Sequence, tables: Tables) -> ReferenceDate:
+    """``current`` if it has a date; else one from a dateline or inferred from the text; else none."""
+    if current.date is not None:
+        return current
+    date = dateline_date(text, items, tables)
+    if date is not None:
+        return ReferenceDate(date=date.isoformat(), source="dateline")
+    date = _today_date(items, tables) or _weekday_date(items)
+    if date is not None:
+        return ReferenceDate(date=date.isoformat(), source="inferred")
+    return current

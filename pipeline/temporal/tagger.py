@@ -1,0 +1,222 @@
+"""Tag a text: find rule matches, resolve the reference date, normalise and anchor each expression."""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from models import ReferenceDate, Timex
+from models.timex import MinuteRange, Timezone
+
+from ..segmentation import sentence_spans
+from .anchoring import REFERENCE, Anchorer, Context, Resolved
+from .durations import duration_value, minute_range
+from .matching import RuleMatch, find_matches
+from .parsing import DurationSpec, Groups, PointSpec, duration_spec, point_spec, split_groups
+from .reference import resolve_reference
+from .rules import load_rules
+from .tables import Tables, load_tables, normal_form
+
+#: Groups a range's first end takes from the second when it has none of its own.
+_SHARED_DATE_GROUPS = ("year", "month", "day", "weekday", "deictic", "zone", "zone_offset", "zone_paren", "local")
+
+
+@dataclass
+class Item:
+    """One expression found: where it is, which rule, and what it says before anchoring."""
+
+    start: int
+    end: int
+    rule: str
+    kind: str
+    type: Optional[str]
+    point: Optional[PointSpec] = None
+    duration: Optional[DurationSpec] = None
+    value: Optional[str] = None
+    mod: Optional[str] = None
+
+
+@dataclass
+class TaggingResult:
+    timexes: List[Timex]
+    reference: ReferenceDate
+    warnings: List[str] = field(default_factory=list)
+
+
+def _first_end_groups(parts: Dict[str, Groups]) -> Groups:
+    first = dict(parts.get("a", {}))
+    second = parts.get("", {})
+    if "ampm" not in first and "ampm" in second and "hour" in first:
+        first["ampm"] = second["ampm"]
+        if int(first["hour"]) > int(second.get("hour", "0")) and int(first["hour"]) != 12 and int(second.get("hour", "0")) != 12:
+            first["ampm"] = "am" if second["ampm"].strip()[:1].lower() == "p" else "pm"
+    has_date = any(k in first for k in ("year", "month", "day", "weekday", "deictic"))
+    for name in _SHARED_DATE_GROUPS:
+        if name in second and name not in first:
+            if name.startswith("zone") or name == "local" or not has_date:
+                first[name] = second[name]
+    return first
+
+
+def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
+    rule = match.rule
+    parts = split_groups(match.groups)
+    if rule.kind == "range":
+        first = _first_end_groups(parts)
+        a_start, a_end = match.spans["ext_a"]
+        b_start, b_end = match.spans.get("ext", (match.start, match.end))
+        return [
+            Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables)),
+            Item(b_start, b_end, rule.id, "point", rule.type, point=point_spec(parts.get("", {}), tables)),
+        ]
+    start, end = match.spans.get("ext", (match.start, match.end))
+    main = parts.get("", {})
+    if rule.kind == "point":
+        spec = point_spec(main, tables)
+        if rule.mod:
+            spec.mod = rule.mod
+        return [Item(start, end, rule.id, "point", rule.type, point=spec)]
+    if rule.kind == "duration":
+        spec = duration_spec(parts, tables)
+        if rule.mod:
+            spec.mod = rule.mod
+        return [Item(start, end, rule.id, "duration", "DURATION", duration=spec)]
+    if rule.kind == "set":
+        return [Item(start, end, rule.id, "set", "SET", value=_set_value(rule.value, main, tables, text[start:end]))]
+    value = rule.value or tables.get("present_words", text[start:end]) or "PRESENT_REF"
+    return [Item(start, end, rule.id, "ref", rule.type or "DATE", value=value, mod=rule.mod)]
+
+
+def _set_value(fixed: Optional[str], g: Groups, tables: Tables, written: str) -> str:
+    if fixed:
+        return fixed
+    if "weekday" in g:
+        weekday = tables.get("weekdays", g["weekday"]) or tables.get("weekdays_short", g["weekday"])
+        pod = tables.get("parts_of_day", g.get("pod"))
+        return f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
+    if "month" in g:
+        return f"XXXX-{tables.get('months', g['month']):02d}"
+    if "unit" in g and ("num" in g or "art" in g or "vague" in g):
+        from .parsing import quantity
+
+        q = quantity(g, tables)
+        return duration_value([q], tables) if q else "P1D"
+    return tables.get("sets", written) or tables.get("sets", g.get("unit"), "P1D")
+
+
+def _is_future(sentence: str, tables: Tables) -> bool:
+    words = normal_form(sentence).replace(",", " ").replace(".", " ").split()
+    return any(tables.has("future_cues", w) for w in words) or "'ll " in sentence
+
+
+def _timezone(spec: PointSpec, resolved: Resolved, reference: Optional[dt.date]) -> Tuple[Optional[Timezone], Optional[str]]:
+    if spec.zone is None:
+        return None, None
+    when = resolved.when
+    local = None
+    if when is not None and when.date() is not None:
+        local = dt.datetime(when.year, when.month, when.day, when.hour or 0, when.minute or 0)
+    elif reference is not None:
+        local = dt.datetime(reference.year, reference.month, reference.day, 12)
+    offset = spec.zone.offset_on(local)
+    zone = Timezone(text=spec.zone.text, iana=spec.zone.iana, utc_offset=offset)
+    instant = None
+    if when is not None and when.granularity == "minute" and when.date() is not None:
+        instant = f"{when.date().isoformat()}T{when.hour:02d}:{when.minute:02d}:00{offset}"
+    return zone, instant
+
+
+def tag(
+    text: str,
+    reference: Optional[ReferenceDate] = None,
+    sentences: Optional[Sequence[Tuple[int, int]]] = None,
+    lang: str = "en",
+) -> TaggingResult:
+    """All temporal expressions of ``text`` as :class:`models.Timex`, ids t1.. in text order.
+
+    ``sentences`` are the (start, end) spans of the text's sentences (computed
+    with the news segmenter when not given); a timex's ``sentence`` indexes them.
+    """
+    rules = load_rules(lang)
+    tables = load_tables(lang)
+    reference = reference or ReferenceDate()
+    items: List[Item] = []
+    for match in find_matches(text, rules):
+        items.extend(items_of(match, tables, text))
+    items.sort(key=lambda item: item.start)
+    warnings: List[str] = []
+    reference = resolve_reference(reference, text, items, tables)
+    ref_date = dt.date.fromisoformat(reference.date) if reference.date else None
+    if ref_date is None and any(_needs_reference(item) for item in items):
+        warnings.append("no reference date: relative dates and dates without a year are left underspecified")
+    anchorer = Anchorer(Context(reference=ref_date, day_first=_day_first(items, tables)))
+    if sentences is None:
+        sentences = sentence_spans(text, lang)
+    starts = [s for s, _ in sentences]
+    timexes: List[Timex] = []
+    for item in items:
+        timex_id = f"t{len(timexes) + 1}"
+        sentence = max(bisect_right(starts, item.start) - 1, 0)
+        fields = dict(
+            id=timex_id, text=text[item.start : item.end], start=item.start, end=item.end,
+            sentence=sentence, rule=item.rule,
+        )
+        if item.kind == "point":
+            spec = item.point
+            future = False
+            if spec.year is None and (spec.weekday or spec.month or spec.season) and sentences:
+                lo, hi = sentences[sentence]
+                future = _is_future(text[lo:hi], tables)
+            resolved = anchorer.resolve(spec, future=future)
+            anchorer.remember(timex_id, resolved)
+            zone, instant = _timezone(spec, resolved, ref_date)
+            kind = item.type or _point_type(resolved)
+            timexes.append(Timex(
+                type=kind, value=resolved.value, mod=spec.mod, timezone=zone, instant=instant,
+                anchor=resolved.anchor, **fields,
+            ))
+        elif item.kind == "duration":
+            spec = item.duration
+            if not spec.parts:
+                continue
+            low, high = minute_range(spec.parts, spec.mod, tables)
+            timexes.append(Timex(
+                type="DURATION", value=duration_value(spec.parts, tables), mod=spec.mod,
+                minutes=MinuteRange(min=low, max=high), **fields,
+            ))
+        else:
+            timexes.append(Timex(
+                type=item.type, value=item.value, mod=item.mod,
+                anchor=REFERENCE if item.value.endswith("_REF") else None, **fields,
+            ))
+    return TaggingResult(timexes=timexes, reference=reference, warnings=warnings)
+
+
+def _point_type(resolved: Resolved) -> str:
+    when = resolved.when
+    return "TIME" if when is not None and when.granularity in ("minute", "pod") else "DATE"
+
+
+def _needs_reference(item: Item) -> bool:
+    spec = item.point
+    if spec is None:
+        return False
+    return spec.year is None and spec.decade is None and spec.century is None
+
+
+def _day_first(items: List[Item], tables: Tables) -> bool:
+    """Numeric dates read day first when another one in the text can only be day first."""
+    for item in items:
+        spec = item.point
+        if spec is not None and spec.numeric is not None:
+            a, b = spec.numeric
+            if a > 12 >= b:
+                return True
+            if b > 12 >= a:
+                return False
+    for item in items:
+        spec = item.point
+        if spec is not None and spec.zone is not None and tables.has("day_first_zones", spec.zone.text):
+            return True
+    return False
