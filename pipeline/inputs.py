@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Optional, Sequence, Union
+from typing import Collection, Iterator, List, Optional, Sequence, Union
 
 from .decoding import decode_bytes
 from .document import InputDocument, InputError
+from .formats import SUPPORTED_SUFFIXES, format_of, is_sidecar
 
-TEXT_SUFFIXES = (".txt",)
 STDIN = "-"
+
+
+def no_inputs_message(directory: Path) -> str:
+    return f"no input files ({', '.join(SUPPORTED_SUFFIXES)}) in directory {str(directory)!r}"
 
 
 @dataclass(frozen=True)
@@ -27,17 +32,35 @@ class InputRef:
         return None if self.path is None else str(self.path)
 
 
-def _walk(directory: Path) -> List[Path]:
-    return sorted(
-        p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-    )
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
 
 
-def discover(paths: Sequence[Union[str, Path]]) -> List[InputRef]:
-    """Expand the command-line paths into documents, in order.
+def _walk(directory: Path, exclude: Collection[Path] = ()) -> List[Path]:
+    """Input files under ``directory``, recursively, in sorted path order.
 
-    No paths (or ``-``) means stdin. A directory is walked recursively for
-    ``.txt`` files in sorted order. Problems become refs with an ``error``.
+    Hidden files and folders, ``<stem>.meta.json`` sidecars, unsupported
+    suffixes and the ``exclude`` paths (our own output) are left out.
+    """
+    skip = {os.path.abspath(p) for p in exclude}
+    found: List[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = [d for d in dirs if not _hidden(d)]
+        for name in files:
+            path = Path(root, name)
+            if _hidden(name) or is_sidecar(path) or format_of(path) is None:
+                continue
+            if os.path.abspath(path) not in skip:
+                found.append(path)
+    return sorted(found)
+
+
+def discover(paths: Sequence[Union[str, Path]], exclude: Collection[Path] = ()) -> List[InputRef]:
+    """Expand the command-line paths into input files, in order.
+
+    No paths (or ``-``) means stdin. A directory is walked recursively for the
+    supported formats (``.txt``, ``.json``, ``.jsonl``, ``.html``, ``.htm``) in
+    sorted order, leaving out ``exclude``. Problems become refs with an ``error``.
     """
     if not paths:
         return [InputRef("stdin", None)]
@@ -48,9 +71,9 @@ def discover(paths: Sequence[Union[str, Path]]) -> List[InputRef]:
             continue
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path)
+            found = _walk(path, exclude)
             if not found:
-                refs.append(InputRef(path.name or str(path), path, f"no .txt files in directory {str(path)!r}"))
+                refs.append(InputRef(path.name or str(path), path, no_inputs_message(path)))
             refs.extend(InputRef(p.stem, p) for p in found)
         elif path.exists():
             refs.append(InputRef(path.stem, path))
@@ -74,9 +97,13 @@ def read_sidecar(path: Path) -> Optional[str]:
     return published
 
 
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
 def read_bytes(ref: InputRef) -> bytes:
     if ref.path is None:
-        return sys.stdin.buffer.read()
+        return read_stdin()
     try:
         return ref.path.read_bytes()
     except IsADirectoryError:

@@ -1,14 +1,36 @@
-"""Writing records: JSON Lines to stdout or, atomically, to a file."""
+"""Writing records: JSON Lines to stdout, or to a file that survives interruption.
+
+``-o FILE`` guarantee
+---------------------
+Records are written to ``FILE.partial``, in whole lines, flushed to the
+operating system at least every :data:`FLUSH_SECONDS` and forced to disk at
+least every :data:`FSYNC_SECONDS`; when the run ends, ``FILE.partial`` is
+renamed over ``FILE`` in one atomic step. So ``FILE`` is never half-written:
+it is either the previous complete output or the new complete one. An
+interrupted run (Ctrl-C, ``kill``, a crash, a power cut) leaves its records in
+``FILE.partial``; only its last line can be cut short (by a kill or power cut
+in the middle of a write), and ``--resume`` drops such a line and continues
+from the rest.
+"""
 from __future__ import annotations
 
 import contextlib
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import IO, Iterator, Optional, Union
+from typing import IO, TYPE_CHECKING, Iterator, List, Optional, Union
 
 from pydantic import BaseModel
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch.resume import ResumeIndex
+
+PARTIAL_SUFFIX = ".partial"
+FLUSH_SECONDS = 0.5
+FLUSH_BYTES = 1 << 20
+FSYNC_SECONDS = 2.0
 
 
 def render(record: Union[BaseModel, dict], pretty: bool = False) -> str:
@@ -18,6 +40,15 @@ def render(record: Union[BaseModel, dict], pretty: bool = False) -> str:
     import json
 
     return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def render_pretty(record: Union[BaseModel, dict]) -> str:
+    return render(record, pretty=True)
+
+
+def partial_path(target: Union[str, Path]) -> Path:
+    target = Path(target)
+    return target.with_name(target.name + PARTIAL_SUFFIX)
 
 
 @contextlib.contextmanager
@@ -44,3 +75,139 @@ def open_output(path: Optional[Union[str, Path]]) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+class OutputBusy(OSError):
+    """Another run is writing the same output."""
+
+
+def _lock(fd: int, path: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: no guard against two runs
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputBusy(f"{str(path)!r} is being written by another extract run") from None
+
+
+def _fsync_directory(directory: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class RecordSink:
+    """Lines of records to stdout or to ``-o FILE`` (see the module's guarantee)."""
+
+    def __init__(self, target: Optional[Union[str, Path]] = None) -> None:
+        self.target = None if target is None or str(target) == "-" else Path(target)
+        self.partial = None if self.target is None else partial_path(self.target)
+        self.written = 0
+        self._fd: Optional[int] = None
+        self._buffer: List[str] = []
+        self._buffered = 0
+        self._flushed_at = self._synced_at = time.monotonic()
+
+    # -- opening ---------------------------------------------------------
+    def start(self, resume: bool = False) -> Optional["ResumeIndex"]:
+        """Open the output; with ``resume``, carry over an earlier run's finished records."""
+        if self.target is None:
+            return None
+        assert self.partial is not None
+        fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT, 0o644)
+        try:
+            _lock(fd, self.partial)
+            index = self._carry_over(fd) if resume else None
+            if index is None:
+                os.ftruncate(fd, 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        if index is not None:  # the carried-over copy replaced the partial file
+            os.close(fd)
+            fd = os.open(self.partial, os.O_WRONLY | os.O_APPEND)
+            _lock(fd, self.partial)
+        os.lseek(fd, 0, os.SEEK_END)
+        self._fd = fd
+        return index
+
+    def _carry_over(self, locked_fd: int) -> "ResumeIndex":
+        """Rewrite the partial file (or a finished ``FILE``) without cut, bad or error lines."""
+        from .batch.resume import ResumeIndex, carry_over
+
+        assert self.target is not None and self.partial is not None
+        if os.fstat(locked_fd).st_size > 0:
+            source: Optional[Path] = self.partial
+        elif self.target.is_file():
+            source = self.target
+        else:
+            return ResumeIndex()
+        directory = self.partial.parent
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.partial.name}.", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as old:
+                index = carry_over(old, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.partial)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        _fsync_directory(directory)
+        return index
+
+    # -- writing ---------------------------------------------------------
+    def write(self, text: str) -> None:
+        """Queue one record (its text, without the newline)."""
+        self._buffer.append(text + "\n")
+        self._buffered += len(text) + 1
+        self.written += 1
+        now = time.monotonic()
+        if self._buffered >= FLUSH_BYTES or now - self._flushed_at >= FLUSH_SECONDS:
+            self.flush(sync=now - self._synced_at >= FSYNC_SECONDS)
+
+    def flush(self, sync: bool = False) -> None:
+        """Write the queued records in one go; with ``sync``, force them to disk."""
+        text = "".join(self._buffer)
+        self._buffer.clear()
+        self._buffered = 0
+        self._flushed_at = time.monotonic()
+        if self._fd is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            return
+        view = memoryview(text.encode("utf-8"))
+        while view:
+            view = view[os.write(self._fd, view) :]
+        if sync:
+            os.fsync(self._fd)
+            self._synced_at = time.monotonic()
+
+    # -- closing ---------------------------------------------------------
+    def commit(self) -> None:
+        """All records written: make ``FILE`` the complete output."""
+        self.flush(sync=True)
+        if self._fd is None:
+            return
+        assert self.target is not None and self.partial is not None
+        os.replace(self.partial, self.target)
+        _fsync_directory(self.target.parent)
+        os.close(self._fd)
+        self._fd = None
+
+    def abort(self) -> None:
+        """Interrupted: keep what was written in the partial file for ``--resume``."""
+        if self._fd is None:
+            with contextlib.suppress(Exception):
+                self.flush()
+            return
+        with contextlib.suppress(OSError):
+            self.flush(sync=True)
+        os.close(self._fd)
+        self._fd = None

@@ -22,6 +22,11 @@ def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecor
     return ErrorRecord(doc_id=doc_id, source=source, error=message)
 
 
+def internal_error(exc: Exception) -> str:
+    """One line naming an unexpected exception (a bug), for an error record."""
+    return f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
+
+
 def extract_one(document: InputDocument, options: ExtractOptions, nlp=None) -> Outcome:
     """One document to a record; any failure becomes an :class:`ErrorRecord`."""
     from .extraction import extract_document
@@ -33,8 +38,7 @@ def extract_one(document: InputDocument, options: ExtractOptions, nlp=None) -> O
     except InputError as exc:
         return error_record(document.doc_id, document.source, str(exc))
     except Exception as exc:  # a bug must not stop a batch: record it and go on
-        message = f"internal error: {type(exc).__name__}: {exc}".splitlines()[0]
-        return error_record(document.doc_id, document.source, message)
+        return error_record(document.doc_id, document.source, internal_error(exc))
 
 
 def extract_pairs(

@@ -86,7 +86,7 @@ def test_non_utf8_bytes_decode_with_warning(tmp_path):
 def test_directory_without_texts(tmp_path):
     result = runner.invoke(extract_app, [str(tmp_path)])
     assert result.exit_code == 1
-    assert "no .txt files" in result.stderr
+    assert "no input files (.txt" in result.stderr
 
 
 def test_schema_command_prints_committed_schema():

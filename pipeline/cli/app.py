@@ -19,13 +19,19 @@ app = typer.Typer(
 )
 extract_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
-PATHS_HELP = "Text files or folders (walked for .txt); none or '-' reads stdin."
+PATHS_HELP = (
+    "Files or folders (walked for .txt, .json, .jsonl, .html, .htm); none or '-' reads stdin."
+)
 
 
 def extract_command(
     paths: Optional[List[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write JSON Lines here (atomically) instead of stdout."
+        None,
+        "--output",
+        "-o",
+        help="Write JSON Lines here instead of stdout (FILE.partial until the run ends, "
+        "then renamed). With --engine dask: a folder of shards.",
     ),
     pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
     reference_date: Optional[str] = typer.Option(
@@ -37,14 +43,33 @@ def extract_command(
     output_format: OutputFormat = typer.Option(
         OutputFormat.json, "--format", case_sensitive=False, help=FORMAT_HELP
     ),
+    workers: Optional[int] = typer.Option(
+        None,
+        "--workers",
+        "-w",
+        help="Worker processes (default: the machine's cores, fewer for small inputs).",
+        show_default=False,
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="Continue an interrupted run: skip documents already in -o FILE."
+    ),
+    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask ([dask] extra)."),
+    scheduler: Optional[str] = typer.Option(
+        None,
+        "--scheduler",
+        help="With --engine dask: a distributed scheduler address (tcp://host:8786), "
+        "or processes / threads / synchronous (default: processes).",
+    ),
 ) -> None:
     """Extract one incident record per article, as JSON Lines."""
     from ..extraction import parse_iso_date
+    from ..formats import format_of
+    from ..formats.html import MISSING_EXTRA, html_support
     from ..inputs import discover
     from ..nlp import PipelineError, build_pipeline
-    from ..output import open_output, render
-    from ..run import ExtractOptions, extract_refs
-    from .progress import progress
+    from ..output import partial_path
+    from ..run import ExtractOptions
+    from .extract_run import BatchOptions, check_batch_options, run_dask, run_local
 
     if reference_date is not None:
         try:
@@ -52,36 +77,33 @@ def extract_command(
         except ValueError as exc:
             error_line(f"--reference-date: {exc}")
             raise typer.Exit(2)
+    batch = BatchOptions(output, pretty, workers, resume, engine, scheduler)
+    problem = check_batch_options(batch)
+    if problem:
+        error_line(problem)
+        raise typer.Exit(2)
+    exclude = [output, partial_path(output)] if output is not None else []
+    refs = discover(paths or [], exclude=exclude)
+    if not html_support() and any(r.path is not None and format_of(r.path) == "html" for r in refs):
+        error_line(MISSING_EXTRA)
+        raise typer.Exit(2)
+    options = ExtractOptions(reference_date=reference_date, model=model)
+    if engine == "dask" and output_format is OutputFormat.json:
+        raise typer.Exit(run_dask(refs, options, batch))
     try:
         build_pipeline(model)
     except PipelineError as exc:
         error_line(str(exc))
         raise typer.Exit(2)
-    refs = discover(paths or [])
-    options = ExtractOptions(reference_date=reference_date, model=model)
     if output_format is OutputFormat.timeml:
+        if resume or workers is not None:
+            error_line("--format timeml writes one file per document: no --resume or --workers")
+            raise typer.Exit(2)
         write_timeml(refs, options, output)
         return
-    single = len(refs) == 1
-    failed = 0
-    try:
-        with open_output(output) as sink, progress(len(refs)) as advance:
-            for outcome in extract_refs(refs, options):
-                error = getattr(outcome, "error", None)
-                if error is not None:
-                    failed += 1
-                    label = outcome.source or outcome.doc_id
-                    error_line(error if single else f"{label}: {error}")
-                if error is None or not single:
-                    sink.write(render(outcome, pretty) + "\n")
-                advance()
-    except OSError as exc:
-        error_line(f"cannot write output {str(output)!r}: {exc.strerror or exc}")
-        raise typer.Exit(1)
-    if failed:
-        if not single:
-            note_line(f"{failed} of {len(refs)} documents failed")
-        raise typer.Exit(1)
+    code = run_local(refs, options, batch)
+    if code:
+        raise typer.Exit(code)
 
 
 def schema_command() -> None:

@@ -1,0 +1,117 @@
+"""The local engine: one worker in this process, or a pool of worker processes.
+
+Workers are started with ``fork`` where that is safe (Linux), before any
+thread of ours runs, so they share the already-imported code; elsewhere the
+platform's default start method is used. Each builds the pipeline once in the
+pool initializer. Tasks are batches of pending documents; results come back in
+input order through :func:`~.ordered.ordered_map`.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Collection, Iterable, Iterator, Optional, Tuple
+
+from ..formats import PendingDocument
+from ..output import render
+from ..run import ExtractOptions, Outcome
+from .ordered import chunked, ordered_map
+from .worker import Result, Worker, ready, run_batch, start_worker
+
+BATCH_SIZE = 16  # documents per task (and per memory zone)
+WINDOW_PER_WORKER = 4  # batches in flight per worker: enough to keep each busy
+MIN_DOCS_PER_WORKER = 64  # below this, a process start costs more than it saves
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the default number of workers)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_workers(expected_docs: int) -> int:
+    """Cores, but no more workers than there is work for."""
+    return max(1, min(available_cores(), expected_docs // MIN_DOCS_PER_WORKER))
+
+
+def _pool_context():
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()  # pragma: no cover - not Linux
+
+
+class LocalEngine:
+    """Use as a context manager; :meth:`results` yields ``(pending, result)`` in input order."""
+
+    def __init__(
+        self,
+        options: ExtractOptions,
+        workers: int = 1,
+        renderer: Callable[[Outcome], str] = render,
+        done: Collection[str] = frozenset(),
+        batch_size: int = BATCH_SIZE,
+    ) -> None:
+        self.options = options
+        self.workers = max(1, workers)
+        self.renderer = renderer
+        self.done = frozenset(done)
+        self.batch_size = batch_size
+        self._local: Optional[Worker] = None
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def __enter__(self) -> "LocalEngine":
+        if self.workers == 1:
+            self._local = Worker(self.options, self.renderer, self.done)
+            return self
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=_pool_context(),
+            initializer=start_worker,
+            initargs=(self.options, self.renderer, self.done),
+        )
+        # Start every worker now (pipelines built) rather than on first use.
+        for future in [self._pool.submit(ready) for _ in range(self.workers)]:
+            future.result()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def results(self, pendings: Iterable[PendingDocument]) -> Iterator[Tuple[PendingDocument, Result]]:
+        batches = chunked(pendings, self.batch_size)
+        if self._local is not None:
+            for batch in batches:
+                yield from zip(batch, self._local(batch))
+            return
+        assert self._pool is not None, "use LocalEngine as a context manager"
+        submit = lambda batch: self._pool.submit(run_batch, batch)  # noqa: E731
+        window = self.workers * WINDOW_PER_WORKER
+        for batch, results in ordered_map(submit, batches, window):
+            yield from zip(batch, results)
+
+    def rerun(self, pending: PendingDocument) -> Result:
+        """Extract one document even if it is in ``done``."""
+        if self._local is not None:
+            return self._local([pending], force=True)[0]
+        assert self._pool is not None
+        return self._pool.submit(run_batch, [pending], True).result()[0]
+
+
+def stream_results(
+    engine: LocalEngine, pendings: Iterable[PendingDocument], index=None
+) -> Iterator[Result]:
+    """One result per pending document, in order; ``index`` settles ``--resume`` skips.
+
+    A document the workers skipped as already done is extracted after all when
+    the output holds fewer copies of it than the input (see ``ResumeIndex.claim``).
+    """
+    for pending, result in engine.results(pendings):
+        if result.skipped and (index is None or not index.claim(result)):
+            result = engine.rerun(pending)
+        yield result

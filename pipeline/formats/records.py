@@ -1,0 +1,63 @@
+"""A crawler record (a JSON object) to an :class:`InputDocument`.
+
+Field names follow what news crawlers write (news-please, Common Crawl news
+exports, scrapers): the first non-empty field of each group is used.
+"""
+from __future__ import annotations
+
+from typing import Callable, List, Optional
+
+from ..document import InputDocument, InputError
+from .dates import metadata_date
+
+TEXT_FIELDS = ("text", "maintext", "body")
+ID_FIELDS = ("id",)
+DATE_FIELDS = ("published", "date_publish", "date")
+URL_FIELDS = ("url",)
+
+
+def _first(record: dict, fields) -> Optional[tuple]:
+    for name in fields:
+        value = record.get(name)
+        if value is not None and value != "":
+            return name, value
+    return None
+
+
+def _record_id(record: dict) -> Optional[str]:
+    found = _first(record, ID_FIELDS)
+    if found is None:
+        return None
+    value = found[1]
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return None
+    return str(value).strip() or None
+
+
+def record_document(
+    record: dict,
+    fallback_id: str,
+    where: Optional[str],
+    warnings: List[str],
+    error: Callable[..., InputError] = InputError,
+) -> InputDocument:
+    """Build the document; ``error(message, doc_id)`` makes the exception for a bad record."""
+    doc_id = _record_id(record) or fallback_id
+    text = next(
+        (v for v in (record.get(n) for n in TEXT_FIELDS) if isinstance(v, str) and v.strip()), None
+    )
+    if text is None:
+        names = ", ".join(repr(n) for n in TEXT_FIELDS)
+        raise error(f"record has no text: expected a non-empty string in {names}", doc_id)
+    url = _first(record, URL_FIELDS)
+    source = url[1] if url is not None and isinstance(url[1], str) else where
+    published = None
+    dated = _first(record, DATE_FIELDS)
+    if dated is not None:
+        try:
+            published = metadata_date(dated[1])
+        except ValueError as exc:
+            warnings.append(f"record field {dated[0]!r}: {exc}; not used as reference date")
+    return InputDocument(
+        doc_id=doc_id, text=text, source=source, published=published, warnings=list(warnings)
+    )
