@@ -96,8 +96,8 @@ def extract_command(
         error_line(str(exc))
         raise typer.Exit(2)
     if output_format is OutputFormat.timeml:
-        if resume or workers is not None:
-            error_line("--format timeml writes one file per document: no --resume or --workers")
+        if resume or workers is not None or engine != "local":
+            error_line("--format timeml writes one file per document: no --resume, --workers or --engine")
             raise typer.Exit(2)
         write_timeml(refs, options, output)
         return
