@@ -74,6 +74,7 @@ class Attributor:
         self.people: Dict[str, Speaker] = {}
         self.last_person: Optional[Speaker] = None
         self.by_sentence: List[List[Tuple[Hit, Speaker]]] = []
+        self.default: List[Optional[Speaker]] = []
         self._resolve_all()
 
     # -- classification -------------------------------------------------
@@ -142,21 +143,33 @@ class Attributor:
                     continue
                 resolved.append((hit, speaker))
             self.by_sentence.append(resolved)
+            self.default.append(self._default_speaker(sentence.index, resolved))
             persons = [s for _, s in resolved if s.text and s.text in self.people]
             if persons:
                 self.last_person = persons[-1]
 
-    # -- lookup -----------------------------------------------------------
-    def _sentence_ends_with_colon(self, index: int) -> bool:
+    def _sentence_text(self, index: int) -> str:
         sentence = self.scan.sentences[index]
-        return self.scan.text[sentence.start : sentence.end].rstrip().endswith(":")
+        return self.scan.text[sentence.start : sentence.end]
 
+    def _default_speaker(self, index: int, resolved: List[Tuple[Hit, Speaker]]) -> Optional[Speaker]:
+        """Who speaks a sentence as a whole: its last reporting clause, else the
+        speaker a colon hands on ("they noted:"), else, for a sentence in the
+        first person plural (a quote going on), the previous speaker or the company."""
+        if resolved:
+            return resolved[-1][1]
+        previous = self.default[index - 1] if index > 0 else None
+        if previous is not None and self._sentence_text(index - 1).rstrip().endswith(":"):
+            return previous
+        if self.lex.search("first_person", self._sentence_text(index)):
+            return previous if previous is not None else self._company("the company")
+        return None
+
+    # -- lookup -----------------------------------------------------------
     def speaker_for(self, index: int, start: int, end: int) -> Speaker:
         """The speaker of a cause phrase at [start, end) of sentence ``index``."""
         candidates = self.by_sentence[index]
         if candidates:
             hit, speaker = min(candidates, key=lambda hs: distance(hs[0], start, end))
             return speaker
-        if index > 0 and self._sentence_ends_with_colon(index - 1) and self.by_sentence[index - 1]:
-            return self.by_sentence[index - 1][-1][1]
-        return UNATTRIBUTED
+        return self.default[index] or UNATTRIBUTED

@@ -9,17 +9,24 @@ A cause rule's match counts when
   because the platform was hacked" is no cause); and
 - it lies in no exclusion scope ("protects against", "motivated by").
 
+An anaphor ("the attacks") also counts without a link after an earlier
+mention of its label, in a sentence that speaks of an outage.
+
 Then the taxonomy's precedence applies between phrases of one sentence: when
 the text between two phrases says one set off the other ("a configuration
-update triggered a bug"), the trigger stays and the mechanism goes.
+update triggered a bug"), the trigger stays and the mechanism goes;
+coordinated phrases of one label ("a security breach or a hack") merge. Across
+sentences, a mechanism right after its trigger takes the trigger's label
+(``causes/mechanisms.json``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import List
 
 from . import patterns as P
-from .scan import Hit, SentenceScan
+from . import rules as R
+from .scan import DocScan, Hit, SentenceScan
 from .scope import in_scope
 
 
@@ -75,37 +82,90 @@ def _excluded(sentence: SentenceScan, start: int, end: int) -> bool:
 class _Candidate:
     phrase: CausePhrase
     accepted: bool
+    anaphor: bool = False
     dropped: bool = False
 
 
+def _merge(first: _Candidate, second: _Candidate, text: str) -> None:
+    """Make ``first`` span both coordinated phrases; drop ``second``."""
+    p = first.phrase
+    first.phrase = replace(p, end=second.phrase.end, text=text[p.start : second.phrase.end])
+    first.accepted = first.accepted or second.accepted
+    second.dropped = True
+
+
 def _apply_chains(text: str, candidates: List[_Candidate], lang: str) -> None:
-    """Drop mechanisms set off by a trigger named next to them.
+    """Relate neighbouring phrases: drop mechanisms, merge coordinations.
 
     The trigger inherits the mechanism's acceptance: in "a software upgrade
     exposed a latent defect, taking the app offline" the upgrade is the cause.
     """
     chains = P.chain_patterns(lang)
-    for first, second in zip(candidates, candidates[1:]):
+    live = list(candidates)
+    i = 0
+    while i + 1 < len(live):
+        first, second = live[i], live[i + 1]
         between = text[first.phrase.end : second.phrase.start]
         for rule, pattern in chains:
-            if pattern.fullmatch(between):
+            if not pattern.fullmatch(between):
+                continue
+            if rule.trigger == "both":
+                if first.phrase.category == second.phrase.category:
+                    _merge(first, second, text)
+                    live.pop(i + 1)
+                    i -= 1
+            else:
                 trigger, mechanism = (first, second) if rule.trigger == "first" else (second, first)
                 trigger.accepted = trigger.accepted or mechanism.accepted
                 mechanism.dropped = True
-                break
+            break
+        i += 1
 
 
-def sentence_causes(text: str, sentence: SentenceScan, lang: str = "en") -> List[CausePhrase]:
-    """The accepted cause phrases of one sentence, in text order."""
+def _sentence_candidates(text: str, sentence: SentenceScan, lang: str) -> List[_Candidate]:
     candidates: List[_Candidate] = []
     for hit in sentence.causes:
         labelled = hit.rule
         start, end = _trimmed(hit)
         if start >= end or _excluded(sentence, start, end):
             continue
-        accepted = not labelled.rule.needs_link or _linked(sentence, start, end)
-        phrase = CausePhrase(sentence.index, start, end, text[start:end], labelled.label, labelled.rule.id)
-        candidates.append(_Candidate(phrase, accepted))
-    if len(candidates) > 1:
-        _apply_chains(text, candidates, lang)
-    return [c.phrase for c in candidates if c.accepted and not c.dropped]
+        rule = labelled.rule
+        accepted = not rule.needs_link or _linked(sentence, start, end)
+        phrase = CausePhrase(sentence.index, start, end, text[start:end], labelled.label, rule.id)
+        candidates.append(_Candidate(phrase, accepted, anaphor=rule.anaphor))
+    return candidates
+
+
+def _inherit_mechanisms(phrases: List[CausePhrase], lang: str) -> List[CausePhrase]:
+    """A mechanism right after its trigger's sentence takes the trigger's label."""
+    rules = {rule.mechanism: rule for rule in R.mechanism_rules(lang)}
+    result: List[CausePhrase] = []
+    for phrase in phrases:
+        rule = rules.get(phrase.category)
+        before = [p for p in result if p.sentence < phrase.sentence]
+        if rule is not None and before:
+            previous = before[-1]
+            if previous.category == rule.trigger and phrase.sentence - previous.sentence <= rule.max_sentences:
+                phrase = replace(phrase, category=rule.trigger)
+        result.append(phrase)
+    return result
+
+
+def document_causes(scan: DocScan, lang: str = "en") -> List[CausePhrase]:
+    """The accepted cause phrases of a document, in text order."""
+    found: List[CausePhrase] = []
+    seen = set()
+    for sentence in scan.sentences:
+        if not sentence.causes:
+            continue
+        candidates = _sentence_candidates(scan.text, sentence, lang)
+        for candidate in candidates:
+            if candidate.anaphor and not candidate.accepted:
+                p = candidate.phrase
+                candidate.accepted = p.category in seen and _has_outage_term(sentence, p.start, p.end)
+        if len(candidates) > 1:
+            _apply_chains(scan.text, candidates, lang)
+        accepted = [c.phrase for c in candidates if c.accepted and not c.dropped]
+        seen.update(p.category for p in accepted)
+        found.extend(accepted)
+    return _inherit_mechanisms(found, lang)

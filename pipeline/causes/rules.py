@@ -52,12 +52,16 @@ class CauseRule(RuleModel):
     ``needs_link``: the phrase counts only inside the scope of a causation link
     ("caused by", "due to", "X took down ...") in a sentence that speaks of an
     outage; phrases that name a failure event on their own ("a power outage",
-    "a denial-of-service attack") set it to false.
+    "a denial-of-service attack") set it to false. ``anaphor``: a definite
+    description ("the attacks") that also counts, without a link, when an
+    earlier sentence named a cause of the same label and its own sentence
+    speaks of an outage.
     """
 
     id: str
     pattern: str
     needs_link: bool = True
+    anaphor: bool = False
     examples: Tuple[Example, ...] = Field(min_length=1)
     counter_examples: Tuple[str, ...] = ()
 
@@ -107,15 +111,29 @@ class LinkRule(RuleModel):
 
 
 class ChainRule(RuleModel):
-    """Text between two cause phrases saying one set off the other.
+    """Text between two cause phrases of one sentence that relates them.
 
     ``trigger`` says which of the two phrases is the trigger; the other is the
     mechanism and is dropped (the taxonomy's trigger-over-mechanism rule).
+    ``both``: the two are coordinated ("a security breach or a hack") and
+    become one mention when their labels agree.
     """
 
     id: str
     pattern: str
-    trigger: Literal["first", "second"]
+    trigger: Literal["first", "second", "both"]
+    examples: Tuple[Example, ...] = Field(min_length=1)
+
+
+class MechanismRule(RuleModel):
+    """A label that, in the sentence right after a mention of ``trigger``, is
+    that trigger's mechanism and takes its label ("hackers using a botnet ..."
+    then "... overwhelmed some servers" is the attack, not capacity)."""
+
+    id: str
+    mechanism: CauseLabel
+    trigger: CauseLabel
+    max_sentences: int = Field(default=1, ge=1, le=3)
     examples: Tuple[Example, ...] = Field(min_length=1)
 
 
@@ -158,7 +176,7 @@ class ReportingRule(RuleModel):
     counter_examples: Tuple[str, ...] = ()
 
 
-SpeakerKind = Literal["company", "person_pronoun", "staff", "third_party", "organisation", "person_name"]
+SpeakerKind = Literal["company", "person_pronoun", "staff", "third_party", "organisation", "person_name", "first_person"]
 
 
 class SpeakerClass(RuleModel):
@@ -239,6 +257,11 @@ def link_rules(lang: str = "en") -> Tuple[LinkRule, ...]:
 @lru_cache(maxsize=None)
 def chain_rules(lang: str = "en") -> Tuple[ChainRule, ...]:
     return _rules("chains", ChainRule, lang)
+
+
+@lru_cache(maxsize=None)
+def mechanism_rules(lang: str = "en") -> Tuple[MechanismRule, ...]:
+    return _rules("mechanisms", MechanismRule, lang)
 
 
 @lru_cache(maxsize=None)

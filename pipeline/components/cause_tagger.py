@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from models import CauseMention
 
-from ..causes.phrases import sentence_causes
+from ..causes.phrases import document_causes
 from ..causes.scan import scan_doc
 from ..extensions import doc_list
 from ..spans import sentence_of
@@ -24,22 +24,19 @@ class CauseTagger:
     def __call__(self, doc: Doc) -> Doc:
         scan = scan_doc(doc, self.lang)
         causes = doc_list(doc, "causes")
-        for sentence in scan.sentences:
-            if not sentence.causes:
-                continue
-            for phrase in sentence_causes(scan.text, sentence, self.lang):
-                causes.append(
-                    CauseMention(
-                        text=phrase.text,
-                        start=phrase.start,
-                        end=phrase.end,
-                        sentence=sentence_of(doc, phrase.start),
-                        category=phrase.category,
-                        assertion="affirmed",
-                        attribution="unattributed",
-                        rule=phrase.rule_id,
-                    )
+        for phrase in document_causes(scan, self.lang):
+            causes.append(
+                CauseMention(
+                    text=phrase.text,
+                    start=phrase.start,
+                    end=phrase.end,
+                    sentence=sentence_of(doc, phrase.start),
+                    category=phrase.category,
+                    assertion="affirmed",
+                    attribution="unattributed",
+                    rule=phrase.rule_id,
                 )
+            )
         causes.sort(key=lambda c: (c.start, c.end))
         return doc
 

@@ -40,6 +40,7 @@ def _context_cases():
         ("cue", R.cue_rules()),
         ("link", R.link_rules()),
         ("chain", R.chain_rules()),
+        ("mechanism", R.mechanism_rules()),
         ("terminator", R.terminator_rules()),
         ("speaker", R.speaker_classes()),
     ):
