@@ -66,18 +66,18 @@ def timex_summary_table(groups: Dict[str, TimexCounts], title: str = "By folder"
 SECTION_TITLES = {
     "timexes": "timexes",
     "causes": "causes",
-    "incidents.main": "main incident",
-    "incidents.related": "related incidents",
+    "incidents.main": "main",
+    "incidents.related": "related",
 }
 
 
 def eval_table(rows, title: str) -> Table:
     """One row per measure, grouped by section: P/R/F1, accuracy and counts."""
-    table = Table(title=title, title_justify="left")
+    table = Table(title=title, title_justify="left", caption_justify="left")
     table.add_column("section", no_wrap=True)
     table.add_column("field", no_wrap=True)
     for name in ("P", "R", "F1", "acc", "tp", "fp", "fn"):
-        table.add_column(name, justify="right")
+        table.add_column(name, justify="right", no_wrap=True)
     section = None
     for row in rows:
         if section is not None and row.section != section:
