@@ -15,33 +15,35 @@ import regex
 from ..resources import load_resource
 from .tables import Tables, load_tables
 
-_REFERENCE = regex.compile(r"%\{(?P<name>\w+)(?::(?P<suffix>[a-z]))?\}")
+REFERENCE = _REFERENCE = regex.compile(r"%\{(?P<name>\w+)(?::(?P<suffix>[a-z]))?\}")
 _GROUP = regex.compile(r"\(\?P<(?P<name>\w+)>")
-_CASES = ("title", "any", "zone")
 
 
 class FragmentError(ValueError):
     """A fragment or pattern that cannot be expanded (unknown name, cycle, bad case)."""
 
 
-def _variants(key: str, case: str) -> List[str]:
-    if case not in _CASES:
-        raise FragmentError(f"unknown fragment case {case!r}")
-    forms = {key.capitalize(), key.title(), key.upper()}
-    if case == "any":
-        forms.add(key)
-    elif case == "zone":
-        is_abbreviation = " " not in key and len(key) <= 5
-        forms = {key.upper()} if is_abbreviation else forms | {key}
-    return sorted(forms)
+def _alternation(words: Iterable[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(regex.escape(w, special_only=True, literal_spaces=True) for w in ordered) + ")"
 
 
 def table_alternation(keys: Iterable[str], case: str) -> str:
-    """``(?:k1|k2|...)`` of the keys in the given letter cases, longest first, regex-escaped."""
-    words = {form for key in keys for form in _variants(key, case)}
-    ordered = sorted(words, key=lambda w: (-len(w), w))
-    escaped = [regex.escape(w, special_only=True, literal_spaces=True).replace(" ", r"\s") for w in ordered]
-    return "(?:" + "|".join(escaped) + ")"
+    """The alternation of a table's keys (longest first, regex-escaped) in the letter cases ``case``.
+
+    ``any``: any letter case; ``title``: Capitalised, Title Case or UPPER (so "may" is no month);
+    ``zone``: abbreviations in UPPER only ("ET", never "et"), names in any case.
+    """
+    keys = list(keys)
+    if case == "any":
+        return "(?i:" + _alternation(keys) + ")"
+    if case == "title":
+        return _alternation(form for key in keys for form in (key.capitalize(), key.title(), key.upper()))
+    if case == "zone":
+        abbreviations = [k for k in keys if " " not in k and len(k) <= 5]
+        names = [k for k in keys if k not in abbreviations]
+        return "(?:" + _alternation(k.upper() for k in abbreviations) + "|(?i:" + _alternation(names) + "))"
+    raise FragmentError(f"unknown fragment case {case!r}")
 
 
 def _balanced_group(text: str) -> bool:
@@ -80,6 +82,15 @@ class FragmentSet:
 
     def names(self) -> List[str]:
         return sorted(self._raw)
+
+    def source(self, name: str) -> str:
+        """The fragment as written (references to other fragments left in), tables as alternations."""
+        if name not in self._raw:
+            raise FragmentError(f"unknown fragment %{{{name}}}")
+        raw = self._raw[name]
+        if isinstance(raw, dict):
+            return table_alternation(self._tables.keys(raw["table"]), raw.get("case", "any"))
+        return raw
 
     def fragment(self, name: str, _stack: tuple = ()) -> str:
         if name in self._expanded:

@@ -107,11 +107,10 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """All rules of a language and the one compiled expression that finds their matches."""
+    """All rules of a language, each compiled (leftmost-longest) to be tried at a position."""
 
     rules: Tuple[Rule, ...]
-    by_group: Mapping[str, Rule]
-    expression: Any  # compiled ``regex`` pattern
+    patterns: Tuple[Any, ...]  # compiled ``regex`` patterns, one per rule
     default_reference_dates: Mapping[str, str]
 
     def rule(self, rule_id: str) -> Rule:
@@ -120,9 +119,10 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
-
-def _group_name(index: int) -> str:
-    return f"rule{index}"
+    def combined(self):
+        """One leftmost-longest expression of every rule (the reference the fast matcher must equal)."""
+        parts = [f"(?P<rule{i}>{p.pattern})" for i, p in enumerate(self.patterns)]
+        return regex.compile("|".join(parts), regex.POSIX)
 
 
 @lru_cache(maxsize=None)
@@ -144,16 +144,10 @@ def load_rules(lang: str = "en") -> RuleSet:
                 raise RuleError(f"{name}.json: duplicate rule id {rule.id!r}")
             seen.add(rule.id)
             rules.append(rule)
-    alternatives = []
-    by_group = {}
-    for index, rule in enumerate(rules):
-        group = _group_name(index)
-        expanded = fragments.expand(rule.pattern)
+    patterns = []
+    for rule in rules:
         try:
-            regex.compile(expanded)
+            patterns.append(regex.compile(fragments.expand(rule.pattern), regex.POSIX))
         except regex.error as exc:
             raise RuleError(f"{rule.file}.json: rule {rule.id!r}: bad pattern: {exc}") from None
-        alternatives.append(f"(?P<{group}>{expanded})")
-        by_group[group] = rule
-    expression = regex.compile("|".join(alternatives), regex.POSIX)
-    return RuleSet(tuple(rules), by_group, expression, defaults)
+    return RuleSet(tuple(rules), tuple(patterns), defaults)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from models import ReferenceDate, Timex
@@ -16,7 +17,8 @@ from .matching import RuleMatch, find_matches
 from .parsing import DurationSpec, Groups, PointSpec, duration_spec, point_spec, split_groups
 from .reference import resolve_reference
 from .rules import load_rules
-from .tables import Tables, load_tables, normal_form
+from .fragments import load_fragments
+from .tables import Tables, load_tables
 
 #: Groups a range's first end takes from the second when it has none of its own.
 _SHARED_DATE_GROUPS = ("year", "month", "day", "weekday", "deictic", "zone", "zone_offset", "zone_paren", "local")
@@ -105,9 +107,11 @@ def _set_value(fixed: Optional[str], g: Groups, tables: Tables, written: str) ->
     return tables.get("sets", written) or tables.get("sets", g.get("unit"), "P1D")
 
 
-def _is_future(sentence: str, tables: Tables) -> bool:
-    words = normal_form(sentence).replace(",", " ").replace(".", " ").split()
-    return any(tables.has("future_cues", w) for w in words) or "'ll " in sentence
+@lru_cache(maxsize=None)
+def _future_cue(lang: str):
+    import regex
+
+    return regex.compile(load_fragments(lang).expand("%{future_cue}"))
 
 
 def _timezone(spec: PointSpec, resolved: Resolved, reference: Optional[dt.date]) -> Tuple[Optional[Timezone], Optional[str]]:
@@ -142,7 +146,7 @@ def tag(
     tables = load_tables(lang)
     reference = reference or ReferenceDate()
     items: List[Item] = []
-    for match in find_matches(text, rules):
+    for match in find_matches(text, rules, lang):
         items.extend(items_of(match, tables, text))
     items.sort(key=lambda item: item.start)
     warnings: List[str] = []
@@ -154,6 +158,8 @@ def tag(
     if sentences is None:
         sentences = sentence_spans(text, lang)
     starts = [s for s, _ in sentences]
+    cue = _future_cue(lang)
+    future_sentences: Dict[int, bool] = {}
     timexes: List[Timex] = []
     for item in items:
         timex_id = f"t{len(timexes) + 1}"
@@ -166,8 +172,10 @@ def tag(
             spec = item.point
             future = False
             if spec.year is None and (spec.weekday or spec.month or spec.season) and sentences:
-                lo, hi = sentences[sentence]
-                future = _is_future(text[lo:hi], tables)
+                if sentence not in future_sentences:
+                    lo, hi = sentences[sentence]
+                    future_sentences[sentence] = cue.search(text, lo, hi) is not None
+                future = future_sentences[sentence]
             resolved = anchorer.resolve(spec, future=future)
             anchorer.remember(timex_id, resolved)
             zone, instant = _timezone(spec, resolved, ref_date)
