@@ -10,6 +10,7 @@ COMPONENTS: Tuple[Tuple[str, str], ...] = (
     ("timex_tagger", "pipeline.components.timex_tagger"),
     ("cause_tagger", "pipeline.components.cause_tagger"),
     ("cause_context", "pipeline.components.cause_context"),
+    ("incident_assembler", "pipeline.components.incident_assembler"),
 )
 
 

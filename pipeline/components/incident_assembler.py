@@ -1,0 +1,37 @@
+"""``incident_assembler``: the outages an article reports (``doc._.incidents``).
+
+Runs last: reads the sentences, ``doc._.timexes``, ``doc._.causes`` and
+``doc._.reference_date``; writes ``doc._.incidents`` and sets each cause
+mention's ``incident``. See ``pipeline.incidents``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..extensions import doc_list
+from ..incidents import Article, assemble_incidents, service_evidence
+from ..spans import doc_sentence_spans
+
+
+class IncidentAssembler:
+    def __init__(self, nlp: Language, name: str = "incident_assembler") -> None:
+        self.name = name
+        self.lang = nlp.lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        article = Article.build(doc.text, doc_sentence_spans(doc), self.lang)
+        service, evidence = service_evidence(doc)
+        causes = doc_list(doc, "causes")
+        reference = doc._.reference_date.date if doc._.reference_date is not None else None
+        result = assemble_incidents(article, doc_list(doc, "timexes"), causes, reference, evidence, service)
+        for i, incident_id in enumerate(result.cause_incident):
+            if causes[i].incident != incident_id:
+                causes[i] = causes[i].model_copy(update={"incident": incident_id})
+        doc._.incidents = result.incidents
+        return doc
+
+
+@Language.factory("incident_assembler")
+def make_incident_assembler(nlp: Language, name: str) -> IncidentAssembler:
+    return IncidentAssembler(nlp, name)

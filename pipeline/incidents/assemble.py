@@ -1,0 +1,218 @@
+"""From frames, timexes and cause mentions to the article's incident records."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from models import CauseMention, Incident, Timex
+
+from .affected import affected
+from .article import Article
+from .cause import resolve_cause
+from .cues import SentenceCues, carries_date, sentence_cues
+from .frames import Frame, build_frames
+from .roles import TimexRole, classify
+from .segment import Draft, Segmentation, segment
+from .services import ServiceEvidence, find_evidence, main_service
+from .status import incident_status
+from .timepoints import DateValue, Moment, date_value, derived_duration, moment, stated_duration
+
+TIMED_ROLES = ("start", "end", "duration", "observed")
+
+
+@dataclass
+class Assembly:
+    incidents: List[Incident]
+    cause_incident: List[Optional[str]]
+    """incident id of each cause mention (by index), None when it is about no outage"""
+
+
+class Assembler:
+    def __init__(
+        self,
+        article: Article,
+        timexes: Sequence[Timex],
+        causes: Sequence[CauseMention],
+        reference: Optional[str],
+        service: Optional[str],
+        evidence: Sequence[ServiceEvidence],
+    ) -> None:
+        self.article = article
+        self.timexes = list(timexes)
+        self.causes = list(causes)
+        self.discourse: List[SentenceCues] = sentence_cues(article)
+        self.frames: List[Frame] = build_frames(article, evidence, self.discourse)
+        self.roles: Dict[str, TimexRole] = classify(article, self.timexes)
+        self.seg: Segmentation = segment(
+            article, self.frames, self.discourse, self.timexes, self.roles, service, reference
+        )
+
+    # ------------------------------------------------------------ ownership
+
+    def owner(self, sentence: int, char: int) -> Optional[Draft]:
+        """The incident a word at ``char`` belongs to: the nearest frame's, else its clause's."""
+        cues = self.discourse[sentence]
+        clause = cues.clause_of(char)
+        frames = [f for f in self.frames if f.sentence == sentence]
+        same = [f for f in frames if f.clause == clause] or frames
+        if same:
+            nearest = min(same, key=lambda f: f.distance(char, char))
+            return self.seg.draft_of(nearest)
+        return self.seg.clause_topic.get((sentence, clause))
+
+    def owned_timexes(self, draft: Draft) -> List[Timex]:
+        owned = []
+        for t in self.timexes:
+            has_frames = any(f.sentence == t.sentence for f in self.frames)
+            if not has_frames and self.roles[t.id].role not in TIMED_ROLES:
+                continue
+            if self.owner(t.sentence, t.start) is draft:
+                owned.append(t)
+        return owned
+
+    # ---------------------------------------------------------------- times
+
+    def incident_dates(self, draft: Draft, owned: Sequence[Timex]) -> Tuple[Optional[DateValue], Optional[DateValue]]:
+        """(first, last) date of the incident: its most precise dates compatible with its defining
+        date (a related incident) or inside the main window (the main one)."""
+        anchor = draft.date if draft.date is not None else (self.seg.main_date if draft.role == "main" else None)
+        values: List[DateValue] = []
+        for t in owned:
+            if t.type not in ("DATE", "TIME") or self.roles[t.id].role == "none" or not carries_date(t, self.article.lang):
+                continue
+            value = date_value(t.value)
+            if value is None:
+                continue
+            if draft.date is not None and not draft.date.compatible(value):
+                continue
+            if draft.date is None and draft.role == "main" and not self._in_window(value):
+                continue
+            values.append(value)
+        if not values:
+            return anchor, anchor
+        best = max(len(v.text) for v in values)
+        if anchor is not None and len(anchor.text) > best:
+            return anchor, anchor
+        precise = sorted(v.text for v in values if len(v.text) == best)
+        first = next(v for v in values if v.text == precise[0])
+        last = next(v for v in values if v.text == precise[-1])
+        return first, last
+
+    def _in_window(self, value: DateValue) -> bool:
+        low, high = self.seg.window
+        if low is None or value.precision != "day":
+            return True
+        return low <= value.day <= high
+
+    def moment_of(self, t: Timex, date: Optional[DateValue], zone_from: Optional[Timex]) -> Optional[Moment]:
+        explicit = carries_date(t, self.article.lang)
+        override = None if explicit else date
+        return moment(t, self.roles[t.id].approximate, override, zone_from, explicit)
+
+    def times(self, draft: Draft, owned: Sequence[Timex]):
+        first, last = self.incident_dates(draft, owned)
+        by_role: Dict[str, List[Timex]] = {}
+        for t in owned:
+            by_role.setdefault(self.roles[t.id].role, []).append(t)
+        zoned = [t for t in owned if t.type == "TIME" and t.timezone is not None]
+
+        def zone_for(t: Timex) -> Optional[Timex]:
+            if t.timezone is not None or not zoned:
+                return None
+            return min(zoned, key=lambda z: abs(z.start - t.start))
+
+        def pick(candidates: Sequence[Timex], date: Optional[DateValue]) -> Optional[Moment]:
+            ordered = sorted(candidates, key=lambda t: (t.type != "TIME", t.start))
+            for t in ordered:
+                m = self.moment_of(t, date, zone_for(t))
+                if m is not None and (date is None or date_value(m.value).compatible(date) or t.type == "TIME"):
+                    return m
+            return None
+
+        start = pick(by_role.get("start", []), first)
+        if start is None:
+            observed = pick([t for t in by_role.get("observed", []) if t.type == "TIME"], first)
+            if observed is not None:
+                start = Moment(observed.value, observed.timex, True, observed.clock, observed.explicit_date)
+        if start is None and first is not None:
+            source = next((t for t in owned if date_value(t.value) == first), None)
+            start = Moment(first.text, source.id if source else None, False)
+        end = pick(by_role.get("end", []), last)
+        duration, implies = None, None
+        # a duration whose cue says the outage is over ("lasted") before a bare "for"
+        for t in sorted(by_role.get("duration", []), key=lambda t: (self.roles[t.id].implies is None, t.start)):
+            duration = stated_duration(t)
+            if duration is not None:
+                implies = self.roles[t.id].implies
+                break
+        if duration is None:
+            duration = derived_duration(start, end)
+        return start, end, duration, implies, first
+
+    # ---------------------------------------------------------------- build
+
+    def ordered_drafts(self) -> List[Draft]:
+        main = [d for d in self.seg.drafts if d.role == "main"]
+        related = sorted((d for d in self.seg.drafts if d.role == "related"), key=lambda d: d.first)
+        return main + related
+
+    def assemble(self) -> Assembly:
+        drafts = self.ordered_drafts()
+        ids = {id(d): f"e{i + 1}" for i, d in enumerate(drafts)}
+        cause_draft: List[Optional[Draft]] = [self.owner(c.sentence, c.start) for c in self.causes]
+        incidents = []
+        for draft in drafts:
+            incidents.append(self.incident(draft, ids[id(draft)], cause_draft))
+        cause_ids = [ids.get(id(d)) if d is not None else None for d in cause_draft]
+        return Assembly(incidents, cause_ids)
+
+    def incident(self, draft: Draft, incident_id: str, cause_draft: Sequence[Optional[Draft]]) -> Incident:
+        owned = self.owned_timexes(draft)
+        start, end, duration, implies, date = self.times(draft, owned)
+        mentions = [(i, c) for i, c in enumerate(self.causes) if cause_draft[i] is draft]
+        verdict = resolve_cause(mentions)
+        past = draft.role == "related" and self._before_main(date)
+        status = incident_status(draft.frames, self.discourse, end is not None, implies, past)
+        sentences = set(draft.sentences)
+        sentences.update(c.sentence for _, c in mentions)
+        sentences.update(t.sentence for t in owned if self.roles[t.id].role in TIMED_ROLES)
+
+        def owns(sentence: int, char: int) -> bool:
+            return self.owner(sentence, char) is draft
+
+        return Incident(
+            id=incident_id,
+            role=draft.role,
+            service=draft.service,
+            start=start.point() if start else None,
+            end=end.point() if end else None,
+            duration=duration,
+            status=status,
+            cause=verdict.cause,
+            ruled_out=verdict.ruled_out,
+            speculated=verdict.speculated,
+            affected=affected(self.article, {f.sentence for f in draft.frames}, owns),
+            sentences=sorted(sentences),
+        )
+
+    def _before_main(self, date: Optional[DateValue]) -> bool:
+        low, _ = self.seg.window
+        if date is None or low is None:
+            return False
+        return date.text < low.isoformat()[: len(date.text)]
+
+
+def assemble_incidents(
+    article: Article,
+    timexes: Sequence[Timex],
+    causes: Sequence[CauseMention],
+    reference: Optional[str],
+    evidence: Optional[Sequence[ServiceEvidence]] = None,
+    service: Optional[str] = None,
+) -> Assembly:
+    """The incidents of an article, and the incident each cause mention is about."""
+    if evidence is None:
+        evidence = find_evidence(article)
+        service = main_service(article, evidence)
+    return Assembler(article, timexes, causes, reference, service, evidence).assemble()
+

@@ -1,0 +1,112 @@
+"""Matches of cue rules over an article, and the discourse cues of each sentence."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Dict, List, Pattern, Sequence, Tuple
+
+from .article import Article
+from .rules import Rule, load_rules, rule_index
+
+
+@dataclass(frozen=True)
+class Cue:
+    rule: str
+    start: int
+    end: int
+    sentence: int
+
+    def overlaps(self, other: "Cue") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def scan(article: Article, pattern: Pattern[str], rules: Sequence[Rule]) -> List[Cue]:
+    """Every match of a combined rule pattern, in text order."""
+    return [
+        Cue(rules[rule_index(m)].id, m.start(), m.end(), article.sentence_of(m.start()))
+        for m in pattern.finditer(article.text)
+        if m.end() > m.start()
+    ]
+
+
+def drop_contained(cues: Sequence[Cue]) -> List[Cue]:
+    """Drop every cue lying inside a longer one ("yet to be resolved" hides "resolved")."""
+    kept = []
+    for cue in cues:
+        inside = any(
+            o is not cue and o.start <= cue.start and cue.end <= o.end and (o.end - o.start) > (cue.end - cue.start)
+            for o in cues
+        )
+        if not inside:
+            kept.append(cue)
+    return kept
+
+
+@dataclass(frozen=True)
+class SentenceCues:
+    """Discourse cues of one sentence."""
+
+    recall: Tuple[Cue, ...] = ()
+    anaphora: Tuple[Cue, ...] = ()
+    present: Tuple[Cue, ...] = ()
+    generic: Tuple[Cue, ...] = ()
+    update: bool = False
+    clause_starts: Tuple[int, ...] = ()
+    """absolute offsets where the sentence's clauses begin (the first is the sentence start)"""
+
+    def clause_of(self, char: int) -> int:
+        return max(0, bisect_right(self.clause_starts, char) - 1)
+
+    def clause_span(self, index: int, sentence_end: int) -> Tuple[int, int]:
+        start = self.clause_starts[index]
+        end = self.clause_starts[index + 1] if index + 1 < len(self.clause_starts) else sentence_end
+        return start, end
+
+    def in_clause(self, cues: Sequence[Cue], clause: int) -> List[Cue]:
+        return [c for c in cues if self.clause_of(c.start) == clause]
+
+
+def sentence_cues(article: Article) -> List[SentenceCues]:
+    rules = load_rules(article.lang)
+    by_kind: Dict[str, List[List[Cue]]] = {}
+    for kind, pattern in rules.discourse.items():
+        per_sentence: List[List[Cue]] = [[] for _ in article.sentences]
+        if kind != "update":
+            kind_rules = [r for r in rules.discourse_rules if r.kind == kind]
+            for cue in scan(article, pattern, kind_rules):
+                per_sentence[cue.sentence].append(cue)
+        by_kind[kind] = per_sentence
+    update = rules.discourse.get("update")
+    empty: Tuple[Cue, ...] = ()
+
+    def of(kind: str, i: int) -> Tuple[Cue, ...]:
+        return tuple(by_kind[kind][i]) if kind in by_kind else empty
+
+    result = []
+    for i, (start, end) in enumerate(article.sentences):
+        starts = (start, *sorted({c.start for c in of("contrast", i) if c.start > start}))
+        result.append(
+            SentenceCues(
+                recall=of("recall", i),
+                anaphora=of("anaphora", i),
+                present=of("present", i),
+                generic=of("generic", i),
+                update=bool(update is not None and update.match(article.text, start, end)),
+                clause_starts=starts,
+            )
+        )
+    return result
+
+
+def has_explicit_date(text: str, lang: str = "en") -> bool:
+    """Whether a time expression's own words give its date ("1 p.m. today", "Monday at 9")."""
+    pattern = load_rules(lang).discourse.get("dated")
+    return bool(pattern is not None and pattern.search(text))
+
+
+DATELESS_ANCHORS = (None, "reference_date")
+
+
+def carries_date(timex, lang: str = "en") -> bool:
+    """Whether a timex's date comes from its own words or from another timex it was anchored to."""
+    return has_explicit_date(timex.text, lang) or timex.anchor not in DATELESS_ANCHORS

@@ -1,0 +1,99 @@
+"""Outage mentions ("frames"): the places where an article reports an outage.
+
+A frame is an outage cue ("went down", "an outage", "problems accessing"), a
+service in outage context ("Optus went down"), or a status cue ("was
+restored", "remained down"); a cue cancelled by a ``not_outage`` context
+("which tracks outages") is none. Each frame knows the service that its own
+context names, if any; the others are about the article's service.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Sequence
+
+from .article import Article
+from .cues import Cue, SentenceCues, drop_contained, scan
+from .rules import load_rules
+from .services import ServiceEvidence, service_key
+
+
+@dataclass(frozen=True)
+class Frame:
+    start: int
+    end: int
+    sentence: int
+    clause: int
+    rule: str
+    source: str
+    """outage | service | status"""
+    service: Optional[str] = None
+    """the service named in the frame's own context, as written"""
+    status: Optional[str] = None
+    """resolved / ongoing for status frames"""
+
+    def distance(self, start: int, end: int) -> int:
+        if end <= self.start:
+            return self.start - end
+        if start >= self.end:
+            return start - self.end
+        return 0
+
+
+def outage_cues(article: Article) -> List[Cue]:
+    rules = load_rules(article.lang)
+    kinds = {r.id: r.kind for r in rules.outage_rules}
+    found = scan(article, rules.outage_pattern, rules.outage_rules)
+    blockers = [c for c in found if kinds[c.rule] != "outage"]
+    return [c for c in found if kinds[c.rule] == "outage" and not any(c.overlaps(b) for b in blockers)]
+
+
+def status_cues(article: Article) -> List[Cue]:
+    rules = load_rules(article.lang)
+    return drop_contained(scan(article, rules.status_pattern, rules.status_rules))
+
+
+def build_frames(
+    article: Article,
+    evidence: Sequence[ServiceEvidence],
+    discourse: Sequence[SentenceCues],
+) -> List[Frame]:
+    """All frames of the article in text order; frames in generic sentences are dropped."""
+    rules = load_rules(article.lang)
+    status_of: Dict[str, str] = {r.id: r.status for r in rules.status_rules}
+    outage_evidence = [e for e in evidence if e.kind == "outage"]
+    frames: List[Frame] = []
+
+    def clause(sentence: int, char: int) -> int:
+        return discourse[sentence].clause_of(char)
+
+    for ev in outage_evidence:
+        frames.append(
+            Frame(ev.context_start, ev.context_end, ev.sentence, clause(ev.sentence, ev.start), ev.rule, "service", ev.name)
+        )
+    for cue in outage_cues(article):
+        if any(f.start < cue.end and cue.start < f.end for f in frames if f.source == "service"):
+            continue
+        service = _service_for(cue, outage_evidence, discourse[cue.sentence])
+        frames.append(Frame(cue.start, cue.end, cue.sentence, clause(cue.sentence, cue.start), cue.rule, "outage", service))
+    for cue in status_cues(article):
+        frames.append(
+            Frame(cue.start, cue.end, cue.sentence, clause(cue.sentence, cue.start), cue.rule, "status",
+                  None, status_of[cue.rule])
+        )
+    frames = [f for f in frames if not discourse[f.sentence].generic]
+    frames.sort(key=lambda f: (f.start, f.end))
+    return frames
+
+
+def _service_for(cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCues) -> Optional[str]:
+    """The service an outage cue is about when its own clause names one in outage context."""
+    clause = cues.clause_of(cue.start)
+    same = [e for e in evidence if e.sentence == cue.sentence and cues.clause_of(e.start) == clause]
+    if not same:
+        return None
+    best = min(same, key=lambda e: abs(e.start - cue.start))
+    return best.name
+
+
+def frame_service_key(frame: Frame, lang: str = "en") -> Optional[str]:
+    return service_key(frame.service, lang) if frame.service else None

@@ -1,0 +1,361 @@
+"""Which service an article's outage hit, found from outage context.
+
+There is no NER model: a capitalised name counts as a service when it stands in
+an outage context of ``resources/<lang>/incidents/services.json`` ("X went
+down", "outage at X", "X's servers", "X users"). Names are grouped (possessives,
+".com", aliases of well-known services) and ranked by the weight of their
+contexts and how often they recur; the well-known list only adds a small bonus
+and supplies aliases, so services missing from it are found all the same.
+
+Plain functions, reusable outside the pipeline:
+:func:`detect_service` (text), :func:`affected_service` (processed ``Doc``),
+:func:`service_evidence`, :func:`same_service` (is a speaker the service itself?).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from .article import Article
+from .rules import ServiceRule, load_rules, rule_index
+
+_TLDS = (".com", ".net", ".org", ".co.uk", ".io")
+_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+KNOWN_BONUS = 1.0
+REPEAT_WEIGHT = 0.5
+REPEAT_CAP = 10
+
+
+@dataclass(frozen=True)
+class ServiceEvidence:
+    """A service name standing in an outage context."""
+
+    name: str
+    start: int
+    end: int
+    context_start: int
+    context_end: int
+    sentence: int
+    rule: str
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    not_names: frozenset
+    monitors: frozenset
+    alias_to_key: Dict[str, str]
+    canonical: Dict[str, str]
+    written: Tuple[Tuple[str, str], ...]
+    """(name or alias as listed, key) of every well-known service"""
+
+
+@lru_cache(maxsize=None)
+def _lexicon(lang: str = "en") -> _Lexicon:
+    data = load_rules(lang).services
+    alias_to_key: Dict[str, str] = {}
+    canonical: Dict[str, str] = {}
+    written: List[Tuple[str, str]] = []
+    for service in data.known:
+        key = service.name.lower()
+        canonical[key] = service.name
+        for alias in (service.name, *service.aliases):
+            alias_to_key[alias.lower()] = key
+            written.append((alias, key))
+    return _Lexicon(
+        not_names=frozenset(w.lower() for w in data.not_names),
+        monitors=frozenset(m.lower() for m in data.monitors),
+        alias_to_key=alias_to_key,
+        canonical=canonical,
+        written=tuple(written),
+    )
+
+
+def _strip_possessive(token: str) -> str:
+    for suffix in _POSSESSIVES:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def service_key(name: str, lang: str = "en") -> str:
+    """Grouping key of a written name: lower case, no possessive or domain, aliases merged."""
+    key = _strip_possessive(name.strip()).lower()
+    if key.startswith("the "):
+        key = key[4:]
+    for tld in _TLDS:
+        if key.endswith(tld) and len(key) > len(tld):
+            key = key[: -len(tld)]
+            break
+    return _lexicon(lang).alias_to_key.get(key, key)
+
+
+def clean_name(
+    raw: str,
+    rule: ServiceRule,
+    heading: bool,
+    body_names: frozenset = frozenset(),
+    lang: str = "en",
+    initial: bool = False,
+) -> Optional[str]:
+    """The service name inside a matched ``svc`` group, or None if it is no name.
+
+    Headlines capitalise every word, so there only a word that the body also
+    capitalises mid-sentence (``body_names``) or a well-known name counts; the
+    one nearest the cue is kept. The same holds for the first word of a
+    sentence (``initial``): "Shares went down" names nothing.
+    """
+    lex = _lexicon(lang)
+    tokens = raw.split(" ")
+    if initial and not heading:
+        first = _strip_possessive(tokens[0])
+        if first not in body_names and first.lower() not in lex.alias_to_key and service_key(raw, lang) not in lex.canonical:
+            tokens = tokens[1:]
+            if not tokens:
+                return None
+    if heading:
+        named = [
+            t for t in tokens
+            if _strip_possessive(t) in body_names or _strip_possessive(t).lower() in lex.alias_to_key
+        ]
+        if not named:
+            return None
+        tokens = [named[-1]] if rule.side == "before" else [named[0]]
+    for n in range(len(tokens), 1, -1):
+        # a well-known multi-word name keeps its generic words ("PlayStation Network")
+        if _strip_possessive(" ".join(tokens[:n])).lower() in lex.alias_to_key:
+            tokens = tokens[:n]
+            return " ".join(tokens[:-1] + [_strip_possessive(tokens[-1])])
+    while tokens and _strip_possessive(tokens[0]).lower() in lex.not_names:
+        tokens.pop(0)
+    while tokens and _strip_possessive(tokens[-1]).lower() in lex.not_names:
+        tokens.pop()
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    if name.lower() in lex.monitors or service_key(name, lang) in lex.monitors:
+        return None
+    return name
+
+
+def find_evidence(article: Article) -> List[ServiceEvidence]:
+    """Every service name in an outage context, in text order."""
+    rules = load_rules(article.lang)
+    found: List[ServiceEvidence] = []
+    body_names: Optional[frozenset] = None
+    for match in rules.service_pattern.finditer(article.text, overlapped=True):
+        rule = rules.service_rules[rule_index(match)]
+        start, end = match.span("svc")
+        if start < 0:
+            continue
+        sentence = article.sentence_of(start)
+        heading = article.headings[sentence]
+        initial = _sentence_initial(article, sentence, start)
+        if (heading or initial) and body_names is None:
+            body_names = capitalised_in_body(article)
+        name = clean_name(match.group("svc"), rule, heading, body_names or frozenset(), article.lang, initial)
+        if name is None:
+            continue
+        offset = match.group("svc").find(name)
+        found.append(
+            ServiceEvidence(
+                name=name,
+                start=start + max(offset, 0),
+                end=start + max(offset, 0) + len(name),
+                context_start=match.start(),
+                context_end=match.end(),
+                sentence=sentence,
+                rule=rule.id,
+                kind=rule.kind,
+                weight=rule.weight,
+            )
+        )
+    return _dedupe(found)
+
+
+_OPENERS = ".!?:;\"'\u201c\u2018([-\u2014"
+
+
+def _sentence_initial(article: Article, sentence: int, start: int) -> bool:
+    """Whether a word at ``start`` opens its sentence (or a quotation, or follows a colon)."""
+    s_start = article.sentences[sentence][0]
+    before = article.text[s_start:start].rstrip()
+    return not before or before[-1] in _OPENERS
+
+
+def capitalised_in_body(article: Article) -> frozenset:
+    """Capitalised words that occur inside body sentences (not first, not in headlines)."""
+    pattern = load_rules(article.lang).name_pattern
+    names = set()
+    for i, (start, end) in enumerate(article.sentences):
+        if article.headings[i]:
+            continue
+        for match in pattern.finditer(article.text, start, end):
+            if match.start() > start and article.text[match.start() - 1] not in "\"'“‘(":
+                names.add(match.group())
+    return frozenset(names)
+
+
+def _dedupe(found: Iterable[ServiceEvidence]) -> List[ServiceEvidence]:
+    """Overlapped matching finds the same name by the same rule more than once; keep one."""
+    seen = set()
+    result = []
+    for ev in sorted(found, key=lambda e: (e.start, -e.weight)):
+        key = (ev.start, ev.end, ev.rule)
+        if key not in seen:
+            seen.add(key)
+            result.append(ev)
+    return result
+
+
+def occurrences(text: str, form: str) -> List[Tuple[int, int]]:
+    """Spans of ``form`` in ``text`` as a whole word (case-sensitive)."""
+    spans, pos = [], text.find(form)
+    while pos >= 0:
+        before = text[pos - 1] if pos > 0 else " "
+        after = text[pos + len(form)] if pos + len(form) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            spans.append((pos, pos + len(form)))
+        pos = text.find(form, pos + 1)
+    return spans
+
+
+def count_mentions(text: str, form: str) -> int:
+    return len(occurrences(text, form))
+
+
+def count_forms(text: str, forms: Iterable[str]) -> Counter:
+    """Occurrences of each form, longest first: "Southwest" inside "Southwest Airlines" is not counted."""
+    taken: List[Tuple[int, int]] = []
+    counts: Counter = Counter()
+    for form in sorted(set(forms), key=len, reverse=True):
+        for a, b in occurrences(text, form):
+            if not any(x < b and a < y for x, y in taken):
+                taken.append((a, b))
+                counts[form] += 1
+    return counts
+
+
+@dataclass(frozen=True)
+class RankedService:
+    name: str
+    key: str
+    score: float
+    evidence: Tuple[ServiceEvidence, ...]
+
+
+def rank_services(article: Article, evidence: Sequence[ServiceEvidence]) -> List[RankedService]:
+    """Services of the article, best first: context weight + recurrence + well-known bonus."""
+    lex = _lexicon(article.lang)
+    groups: Dict[str, List[ServiceEvidence]] = {}
+    for ev in evidence:
+        groups.setdefault(service_key(ev.name, article.lang), []).append(ev)
+    ranked: List[RankedService] = []
+    for key, items in groups.items():
+        forms = count_forms(article.text, {ev.name for ev in items} | _known_forms(key, lex))
+        mentions = sum(forms.values())
+        score = sum(ev.weight for ev in items) + REPEAT_WEIGHT * min(mentions, REPEAT_CAP)
+        if key in lex.canonical:
+            score += KNOWN_BONUS
+        ranked.append(RankedService(_best_form(key, forms, items, lex), key, score, tuple(items)))
+    ranked.sort(key=lambda r: (-r.score, r.evidence[0].start))
+    return ranked
+
+
+def _known_forms(key: str, lex: _Lexicon) -> set:
+    return {alias for alias, k in lex.written if k == key}
+
+
+def _best_form(key: str, forms: Counter, items: Sequence[ServiceEvidence], lex: _Lexicon) -> str:
+    """The written form to report: the most frequent, the well-known casing on ties."""
+    canonical = lex.canonical.get(key)
+    cleaned = Counter()
+    for form, n in forms.items():
+        base = form
+        for tld in _TLDS:
+            if base.lower().endswith(tld) and service_key(base[: -len(tld)]) == key:
+                base = base[: -len(tld)]
+        cleaned[base] += n
+    if not cleaned:
+        return canonical or (items[0].name if items else key)
+    best = max(cleaned.values())
+    top = [f for f, n in cleaned.items() if n == best]
+    if canonical and any(f.lower() == canonical.lower() for f in top):
+        return canonical
+    order = {ev.name: ev.start for ev in reversed(items)}
+    return min(top, key=lambda f: order.get(f, 1 << 30))
+
+
+def fallback_service(article: Article) -> Optional[str]:
+    """No outage context names a service: the most mentioned well-known service, as written."""
+    lex = _lexicon(article.lang)
+    counts = count_forms(article.text, (alias for alias, _ in lex.written))
+    totals: Counter = Counter()
+    for form, n in counts.items():
+        totals[service_key(form, article.lang)] += n
+    if not totals:
+        return None
+    key = max(totals, key=lambda k: totals[k])
+    forms = Counter({f: n for f, n in counts.items() if service_key(f, article.lang) == key})
+    return _best_form(key, forms, (), lex)
+
+
+def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optional[str]:
+    ranked = rank_services(article, evidence)
+    if ranked:
+        return ranked[0].name
+    return fallback_service(article)
+
+
+# ------------------------------------------------------------ public helpers
+
+
+def detect_service(text: str, lang: str = "en") -> Optional[str]:
+    """The affected service of an outage article, as written (None if none is found)."""
+    from ..segmentation import sentence_spans
+
+    article = Article.build(text, sentence_spans(text, lang), lang)
+    return main_service(article, find_evidence(article))
+
+
+_DOC_KEY = "outages.service"
+
+
+def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:
+    """(affected service, evidence) of a processed ``Doc``; computed once per doc."""
+    cached = doc.user_data.get(_DOC_KEY)
+    if cached is not None and cached[0] == len(doc.text):
+        return cached[1], cached[2]
+    from ..spans import doc_sentence_spans
+
+    article = Article.build(doc.text, doc_sentence_spans(doc), doc.lang_ or "en")
+    evidence = find_evidence(article)
+    service = main_service(article, evidence)
+    doc.user_data[_DOC_KEY] = (len(doc.text), service, evidence)
+    return service, evidence
+
+
+def affected_service(doc) -> Optional[str]:
+    """The affected service of a processed ``Doc`` (needs sentence boundaries)."""
+    return service_evidence(doc)[0]
+
+
+def same_service(name: Optional[str], service: Optional[str], lang: str = "en") -> bool:
+    """Whether ``name`` (a speaker, a subject as written) is ``service`` itself or part of it.
+
+    "Twitter", "Twitter's", "Twitter Support", "Twitter officials" and
+    "twitter.com" are all Twitter; an alias of a well-known service counts.
+    """
+    if not name or not service:
+        return False
+    target = service_key(service, lang)
+    words = _strip_possessive(name.strip()).split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for n in range(len(words), 0, -1):
+        if service_key(" ".join(words[:n]), lang) == target:
+            return True
+    return False

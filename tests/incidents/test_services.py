@@ -1,0 +1,62 @@
+"""Service detection: the affected service from outage context, with or without the well-known list."""
+import pytest
+
+from pipeline.incidents import detect_service, same_service
+
+
+@pytest.mark.parametrize("text,expected", [
+    # not in the well-known list: found from outage context and repetition
+    ("Zapnet went down on Tuesday morning. Zapnet users could not log in for three hours, "
+     "and a Zapnet spokesperson apologised.", "Zapnet"),
+    ("Customers of Kestrel Bank were unable to pay by card on Friday. The outage at Kestrel Bank "
+     "lasted most of the day.", "Kestrel Bank"),
+    # the outage's service, not the monitor or the sites it took down
+    ("According to Downdetector, an outage at Fastly took down Reddit and the Guardian on Tuesday. "
+     "Fastly said a customer's configuration change triggered a bug.", "Fastly"),
+    # title-case headline: only words the body capitalises count
+    ("Optus Outage Leaves Millions Without Phone Service\n\nMillions of Optus customers were left "
+     "without service on Wednesday after the Optus network went down.", "Optus"),
+    # a second service named in passing does not win
+    ("Hackers on Thursday shut down the messaging service Twitter for hours, while Facebook "
+     "experienced intermittent access problems. The Twitter outage began at 9 a.m.", "Twitter"),
+    # games and airlines
+    ("Xbox Live players could not sign in on Christmas Day. Xbox Live was down for six hours.", "Xbox Live"),
+    ("A computer outage at Delta grounded flights worldwide. Delta said power was restored.", "Delta"),
+])
+def test_detects_the_affected_service(text, expected):
+    assert detect_service(text) == expected
+
+
+def test_sentence_initial_common_words_are_not_services():
+    assert detect_service("Shares went down 3 percent. Revenue was up.") is None
+
+
+def test_no_outage_context_and_no_known_name_gives_none():
+    assert detect_service("The weather was fine and the match went ahead as planned.") is None
+
+
+def test_domain_and_possessive_forms_group_with_the_name():
+    text = ("Twitter.com was unreachable for an hour. Twitter's servers were down, "
+            "and Twitter users could not tweet. Twitter said it was investigating.")
+    assert detect_service(text) == "Twitter"
+
+
+def test_written_form_is_reported():
+    text = ("An outage at Amazon Web Services took down websites. Amazon Web Services said "
+            "a network device failed. Amazon Web Services customers in Virginia were hit.")
+    assert detect_service(text) == "Amazon Web Services"
+
+
+@pytest.mark.parametrize("name,service,expected", [
+    ("Twitter", "Twitter", True),
+    ("Twitter Support", "Twitter", True),
+    ("Twitter's", "Twitter", True),
+    ("the Barclays spokesperson", "Barclays", True),
+    ("twitter.com", "Twitter", True),
+    ("Amazon Web Services", "AWS", True),
+    ("Travis Smith", "Twitter", False),
+    ("Downdetector", "Optus", False),
+    (None, "Optus", False),
+])
+def test_same_service(name, service, expected):
+    assert same_service(name, service) is expected
