@@ -49,6 +49,16 @@ class Assembler:
 
     # ------------------------------------------------------------ ownership
 
+    def linked(self, sentence: int, char: int) -> List[Draft]:
+        """Every incident a statement at ``char`` is about: its owner, and other services' outages
+        its clause names when it has no outage mention of its own."""
+        owner = self.owner(sentence, char)
+        drafts = [owner] if owner is not None else []
+        clause = self.discourse[sentence].clause_of(char)
+        if not any(f.sentence == sentence and f.clause == clause for f in self.frames):
+            drafts += [d for d in self.seg.clause_extra.get((sentence, clause), []) if d not in drafts]
+        return drafts
+
     def owner(self, sentence: int, char: int) -> Optional[Draft]:
         """The incident a word at ``char`` belongs to: the nearest frame's, else its clause's."""
         cues = self.discourse[sentence]
@@ -130,10 +140,6 @@ class Assembler:
             return None
 
         start = pick(by_role.get("start", []), first)
-        if start is None:
-            observed = pick([t for t in by_role.get("observed", []) if t.type == "TIME"], first)
-            if observed is not None:
-                start = Moment(observed.value, observed.timex, True, observed.clock, observed.explicit_date)
         if start is None and first is not None:
             source = next((t for t in owned if date_value(t.value) == first), None)
             start = Moment(first.text, source.id if source else None, False)
@@ -159,19 +165,20 @@ class Assembler:
     def assemble(self) -> Assembly:
         drafts = self.ordered_drafts()
         ids = {id(d): f"e{i + 1}" for i, d in enumerate(drafts)}
-        cause_draft: List[Optional[Draft]] = [self.owner(c.sentence, c.start) for c in self.causes]
+        cause_links: List[List[Draft]] = [self.linked(c.sentence, c.start) for c in self.causes]
         incidents = []
         for draft in drafts:
-            incidents.append(self.incident(draft, ids[id(draft)], cause_draft))
-        cause_ids = [ids.get(id(d)) if d is not None else None for d in cause_draft]
+            incidents.append(self.incident(draft, ids[id(draft)], cause_links))
+        cause_ids = [ids.get(id(links[0])) if links else None for links in cause_links]
         return Assembly(incidents, cause_ids)
 
-    def incident(self, draft: Draft, incident_id: str, cause_draft: Sequence[Optional[Draft]]) -> Incident:
+    def incident(self, draft: Draft, incident_id: str, cause_links: Sequence[List[Draft]]) -> Incident:
         owned = self.owned_timexes(draft)
         start, end, duration, implies, date = self.times(draft, owned)
-        mentions = [(i, c) for i, c in enumerate(self.causes) if cause_draft[i] is draft]
+        mentions = [(i, c) for i, c in enumerate(self.causes) if draft in cause_links[i]]
         verdict = resolve_cause(mentions)
-        past = draft.role == "related" and self._before_main(date)
+        # an earlier outage of the article's own service is over by now; a parallel one may not be
+        past = draft.role == "related" and draft.key == self.seg_key() and self._before_main(date)
         status = incident_status(draft.frames, self.discourse, end is not None, implies, past)
         sentences = set(draft.sentences)
         sentences.update(c.sentence for _, c in mentions)
@@ -194,6 +201,10 @@ class Assembler:
             affected=affected(self.article, {f.sentence for f in draft.frames}, owns),
             sentences=sorted(sentences),
         )
+
+    def seg_key(self) -> Optional[str]:
+        main = self.seg.main
+        return main.key if main is not None else None
 
     def _before_main(self, date: Optional[DateValue]) -> bool:
         low, _ = self.seg.window

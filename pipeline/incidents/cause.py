@@ -3,7 +3,9 @@
 ``confirmed`` when an affirmed mention is official or the journalist's own
 statement of fact; ``speculated`` when the best mention is only possible,
 hypothetical or a third party's; ``unknown`` otherwise (category ``unknown``),
-the denied labels going to ``ruled_out``.
+the denied labels going to ``ruled_out``. ``mentions`` lists every mention
+about the incident; ``speculated`` every label suggested but not confirmed
+(a label both suggested and denied is in both lists).
 """
 from __future__ import annotations
 
@@ -58,23 +60,14 @@ def resolve_cause(mentions: Sequence[Tuple[int, CauseMention]]) -> CauseVerdict:
     confirming = [(i, m, CONFIRMING[m.attribution]) for i, m in mentions if _confirming(m)]
     speculative = [(i, m, w) for i, m in mentions for w in [_speculative_weight(m)] if w > 0]
     negated = [m.category for _, m in mentions if m.assertion == "negated" and m.category != "unknown"]
+    indexes = [i for i, _ in mentions]
     if confirming:
-        category = _best(confirming)
-        cause = IncidentCause(
-            category=category, status="confirmed", mentions=[i for i, m, _ in confirming if m.category == category]
-        )
+        cause = IncidentCause(category=_best(confirming), status="confirmed", mentions=indexes)
     elif speculative:
-        category = _best(speculative)
-        cause = IncidentCause(
-            category=category, status="speculated", mentions=[i for i, m, _ in speculative if m.category == category]
-        )
+        cause = IncidentCause(category=_best(speculative), status="speculated", mentions=indexes)
     else:
-        cause = IncidentCause(
-            category="unknown",
-            status="unknown",
-            mentions=[i for i, m in mentions if m.category == "unknown" and m.assertion == "affirmed"],
-        )
+        cause = IncidentCause(category="unknown", status="unknown", mentions=indexes)
     confirmed = cause.category if cause.status == "confirmed" else None
     ruled_out = _unique(c for c in negated if c != confirmed)
-    speculated = _unique(m.category for _, m, _ in speculative if m.category != confirmed and m.category not in ruled_out)
+    speculated = _unique(m.category for _, m, _ in speculative if m.category != confirmed)
     return CauseVerdict(cause, ruled_out, speculated)

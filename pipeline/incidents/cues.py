@@ -50,6 +50,7 @@ class SentenceCues:
     anaphora: Tuple[Cue, ...] = ()
     present: Tuple[Cue, ...] = ()
     generic: Tuple[Cue, ...] = ()
+    present_tense: Tuple[Cue, ...] = ()
     update: bool = False
     clause_starts: Tuple[int, ...] = ()
     """absolute offsets where the sentence's clauses begin (the first is the sentence start)"""
@@ -91,6 +92,7 @@ def sentence_cues(article: Article) -> List[SentenceCues]:
                 anaphora=of("anaphora", i),
                 present=of("present", i),
                 generic=of("generic", i),
+                present_tense=of("present_tense", i),
                 update=bool(update is not None and update.match(article.text, start, end)),
                 clause_starts=starts,
             )

@@ -34,8 +34,9 @@ from .roles import TimexRole, dated
 from .services import service_key
 from .timepoints import DateValue, date_value
 
-WINDOW_DAYS = 1
+WINDOW_DAYS = 0
 NEAR_REFERENCE_DAYS = 7
+PRESENT_TENSE_REACH = 30
 MAIN = "main"
 """clause topic: the main incident, whether or not a frame has created it yet"""
 
@@ -63,6 +64,8 @@ class Segmentation:
     clause_topic: Dict[Tuple[int, int], Optional[Draft]]
     """(sentence, clause) -> incident the clause speaks of (None: no outage)"""
     window: Tuple[Optional[dt.date], Optional[dt.date]]
+    clause_extra: Dict[Tuple[int, int], List[Draft]] = field(default_factory=dict)
+    """(sentence, clause) -> other services' outages the clause also names"""
 
     def draft_of(self, frame: Frame) -> Optional[Draft]:
         return self.frame_draft.get((frame.start, frame.end, frame.rule))
@@ -70,6 +73,55 @@ class Segmentation:
 
 def frame_key(frame: Frame) -> Tuple[int, int, str]:
     return (frame.start, frame.end, frame.rule)
+
+
+@dataclass
+class _Clause:
+    recall: bool
+    anaphora: bool
+    present: bool
+
+
+@dataclass
+class _State:
+    """Where the reading is: the outage under discussion and what else the text is on."""
+
+    paragraph: int = -1
+    previous: Optional[Draft] = None
+    """the outage last spoken of"""
+    previous_own: Optional[Draft] = None
+    """the outage of the article's service last spoken of"""
+    elsewhere: Optional[DateValue] = None
+    """date of a non-outage event the text has turned to (until a heading, an outage or the present)"""
+    elsewhere_paragraph: Optional[DateValue] = None
+    """the same, within the current paragraph: an outage mentioned there belongs to that date"""
+    elsewhere_clauses: List[Tuple[int, int]] = field(default_factory=list)
+    topic: Dict[Tuple[int, int], object] = field(default_factory=dict)
+    extra: Dict[Tuple[int, int], List[Draft]] = field(default_factory=dict)
+
+    def heading(self) -> None:
+        self.previous = self.previous_own = None
+        self.elsewhere = None
+
+    def new_paragraph(self, number: int) -> None:
+        self.paragraph = number
+        self.elsewhere_paragraph = None
+        self.elsewhere_clauses = []
+
+    def went_on(self, draft: Draft, own_key: Optional[str]) -> None:
+        self.previous = draft
+        if draft.key == own_key:
+            self.previous_own = draft
+        self.elsewhere = self.elsewhere_paragraph = None
+
+    def back_to_main(self, main: Optional[Draft]) -> None:
+        if main is not None:
+            self.previous = self.previous_own = main
+        self.elsewhere = self.elsewhere_paragraph = None
+
+    def away(self, value: DateValue) -> None:
+        self.previous = self.previous_own = None
+        self.elsewhere = self.elsewhere_paragraph = value
 
 
 class Segmenter:
@@ -119,7 +171,13 @@ class Segmenter:
         return best[1] if best else None
 
     def _frame_date(self, frame: Frame) -> Optional[DateValue]:
-        present = self.discourse[frame.sentence].in_clause(self.discourse[frame.sentence].present, frame.clause)
+        cues = self.discourse[frame.sentence]
+        if self.reference is not None and any(
+            frame.distance(c.start, c.end) <= PRESENT_TENSE_REACH for c in cues.in_clause(cues.present_tense, frame.clause)
+        ):
+            # told in the present tense: under way when the article was written
+            return DateValue(self.reference.isoformat(), "day")
+        present = cues.in_clause(cues.present, frame.clause)
         return self.date_near(frame.sentence, frame.clause, frame.start, whole_sentence=not present)
 
     def _main_date(self) -> Optional[DateValue]:
@@ -192,120 +250,128 @@ class Segmenter:
 
     def run(self) -> Segmentation:
         frame_draft: Dict[Tuple[int, int, str], Draft] = {}
-        clause_topic: Dict[Tuple[int, int], Optional[Draft]] = {}
         by_sentence: Dict[int, List[Frame]] = {}
         for frame in self.frames:
             by_sentence.setdefault(frame.sentence, []).append(frame)
-        previous: Optional[Draft] = None
-        elsewhere: Optional[DateValue] = None
-        """date of what the discourse is on when that is no outage (until a heading or an outage)"""
-        elsewhere_paragraph: Optional[DateValue] = None
-        """the same, within the current paragraph: a frame there belongs to that earlier event"""
-        paragraph = -1
+        state = _State()
         for s in range(len(self.article.sentences)):
             if self.article.headings[s]:
-                elsewhere = None
-            if self.article.paragraphs[s] != paragraph:
-                paragraph = self.article.paragraphs[s]
-                previous = None
-                elsewhere_paragraph = None
+                state.heading()
+            if self.article.paragraphs[s] != state.paragraph:
+                state.new_paragraph(self.article.paragraphs[s])
             cues = self.discourse[s]
             for c in range(len(cues.clause_starts)):
                 frames = [f for f in by_sentence.get(s, []) if f.clause == c]
-                recall = bool(cues.recall)
-                anaphora = bool(cues.in_clause(cues.anaphora, c)) or (c == 0 and bool(cues.anaphora))
-                present = bool(cues.in_clause(cues.present, c))
-                topic: Optional[Draft] = None
+                clause = _Clause(
+                    recall=bool(cues.recall),
+                    anaphora=bool(cues.in_clause(cues.anaphora, c)) or (c == 0 and bool(cues.anaphora)),
+                    present=bool(cues.in_clause(cues.present, c)),
+                )
+                topic: object = None
                 for frame in frames:
-                    draft = self._decide_frame(frame, recall, anaphora, present, previous, elsewhere_paragraph)
+                    draft = self._decide_frame(frame, clause, state)
                     frame_draft[frame_key(frame)] = draft
                     draft.frames.append(frame)
                     draft.sentences.add(s)
                     draft.first = min(draft.first, frame.start)
-                    previous = draft
-                    elsewhere = elsewhere_paragraph = None
+                    state.went_on(draft, self.key)
                     topic = draft
                 if not frames:
-                    topic, previous, after = self._decide_clause(s, c, recall, anaphora, present, previous, elsewhere)
-                    if after is not elsewhere:
-                        elsewhere_paragraph = after
-                    elsewhere = after
-                    if isinstance(topic, Draft) and anaphora:
+                    topic = self._decide_clause(s, c, clause, state)
+                    if isinstance(topic, Draft) and clause.anaphora:
                         topic.sentences.add(s)
-                clause_topic[(s, c)] = topic
+                    if topic is None and state.elsewhere_paragraph is not None:
+                        state.elsewhere_clauses.append((s, c))
+                    for draft in self._named_parallel(s, c, topic):
+                        state.extra.setdefault((s, c), []).append(draft)
+                state.topic[(s, c)] = topic
         self._promote()
-        for place, topic in clause_topic.items():
-            if topic == MAIN:
-                clause_topic[place] = self.main
-        return Segmentation(self.drafts, self.main, self.main_date, frame_draft, clause_topic, (self.low, self.high))
+        topics = {place: (self.main if t == MAIN else t) for place, t in state.topic.items()}
+        return Segmentation(
+            self.drafts, self.main, self.main_date, frame_draft, topics, (self.low, self.high), state.extra
+        )
 
-    def _decide_frame(
-        self,
-        frame: Frame,
-        recall: bool,
-        anaphora: bool,
-        present: bool,
-        previous: Optional[Draft],
-        elsewhere: Optional[DateValue],
-    ) -> Draft:
+    def _continuing(self, state: "_State") -> Optional[Draft]:
+        """The outage a clause without date or cue goes on about: the last one, unless that was
+        another service's (a parallel outage goes on only while named), then the last of ours."""
+        if state.previous is not None and state.previous.key != self.key:
+            return state.previous_own
+        return state.previous
+
+    def _decide_frame(self, frame: Frame, clause: "_Clause", state: "_State") -> Draft:
         key = service_key(frame.service, self.article.lang) if frame.service else self.key
+        if frame.source == "status":
+            # a state change ("was restored by Tuesday") belongs to the outage under discussion
+            if clause.anaphora and state.previous is not None:
+                return state.previous
+            current = self._continuing(state)
+            if current is not None and current.role == "related" and not clause.present:
+                return current
+            return self._main()
         value = self._frame_date(frame)
         if key is not None and self.key is not None and key != self.key:
             if value is None:
                 value = self.date_near(frame.sentence, frame.clause, frame.start, whole_sentence=True)
-            if value is None and previous is not None and previous.key == key:
-                return previous
-            return self._related(frame.service, key, value, recall)
+            if value is None and state.previous is not None and state.previous.key == key:
+                return state.previous
+            return self._related(frame.service, key, value, clause.recall)
         if value is not None and self.decisive(value):
-            if self.in_window(value) and not recall:
+            if self.in_window(value) and not clause.recall:
                 return self._main()
-            return self._related(frame.service, key, value, recall)
-        if recall:
-            if anaphora and previous is not None:
-                return previous
+            return self._related(frame.service, key, value, clause.recall)
+        if clause.recall:
+            if clause.anaphora and state.previous is not None:
+                return state.previous
             return self._related(frame.service, key, value, True)
-        if anaphora and previous is not None:
-            return previous
-        if previous is not None and previous.role == "related" and not present:
-            return previous
-        if elsewhere is not None and not present:
-            return self._related(frame.service, key, elsewhere, True)
+        if clause.anaphora and state.previous is not None:
+            return state.previous
+        current = self._continuing(state)
+        if current is not None and current.role == "related" and not clause.present:
+            return current
+        if state.elsewhere_paragraph is not None and not clause.present:
+            draft = self._related(frame.service, key, state.elsewhere_paragraph, True)
+            for place in state.elsewhere_clauses:
+                # the clauses that named the earlier event's date speak of this outage
+                state.topic[place] = draft
+                draft.sentences.add(place[0])
+            state.elsewhere_clauses.clear()
+            return draft
         return self._main()
 
-    def _decide_clause(
-        self,
-        sentence: int,
-        clause: int,
-        recall: bool,
-        anaphora: bool,
-        present: bool,
-        previous: Optional[Draft],
-        elsewhere: Optional[DateValue],
-    ):
-        """(topic, previous, elsewhere) after a clause without outage mentions."""
+    def _decide_clause(self, sentence: int, clause: int, cues: "_Clause", state: "_State") -> object:
+        """The topic of a clause without outage mentions (updates the reading state)."""
         start = self.discourse[sentence].clause_starts[clause]
         value = self.date_near(sentence, clause, start, whole_sentence=False)
-        if anaphora:
-            return previous, previous, elsewhere
+        if cues.anaphora:
+            return state.previous
         if value is not None and self.decisive(value):
-            if self.in_window(value) and not recall:
-                return MAIN, (self.main or previous), None
+            if self.in_window(value) and not cues.recall:
+                state.back_to_main(self.main)
+                return MAIN
             for draft in self.drafts:
                 if draft.role == "related" and draft.date is not None and draft.date.compatible(value):
-                    return draft, draft, None
-            return None, None, value
-        if present:
-            return MAIN, (self.main or previous), None
-        if elsewhere is not None:
-            return None, previous, elsewhere
-        if previous is not None and (previous.key == self.key or self._names(sentence, clause, previous)):
-            return previous, previous, elsewhere
-        return MAIN, previous, elsewhere
+                    state.went_on(draft, self.key)
+                    return draft
+            state.away(value)
+            return None
+        if cues.present:
+            state.back_to_main(self.main)
+            return MAIN
+        if state.elsewhere is not None:
+            return None
+        current = self._continuing(state)
+        if current is not None:
+            return current
+        return MAIN
 
-    def _names(self, sentence: int, clause: int, draft: Draft) -> bool:
-        """Whether a clause names the draft's service (a parallel outage goes on only while named)."""
+    def _named_parallel(self, sentence: int, clause: int, topic: object) -> List[Draft]:
+        """Other services' outages that a clause names besides its topic (a cause stated for both)."""
         start, end = self.discourse[sentence].clause_span(clause, self.article.sentences[sentence][1])
-        return bool(draft.service) and draft.service in self.article.text[start:end]
+        text = self.article.text[start:end]
+        return [
+            d for d in self.drafts
+            if d is not topic and d.key != self.key and d.service and d.service in text
+        ]
 
     def _promote(self) -> None:
         """No frame is about the present: the most reported outage that is not recalled is the main one."""

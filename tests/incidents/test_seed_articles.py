@@ -38,13 +38,16 @@ def test_seed_000_main_and_three_earlier_outages(docs):
         ("related", "Twitter", "2016-01-15T12:35:00-08:00", "2016-01-15T12:58:00-08:00", (23, 23, "derived"),
          "resolved", "unknown", "unknown"),
         ("related", "Twitter", "2015-11-19", None, (30, 30, "stated"), "resolved", "unknown", "unknown"),
+        # "its DNS records were temporarily compromised ... Twitter.com was redirected for a while"
+        ("related", "Twitter", "2009", None, None, "resolved", "cyberattack", "confirmed"),
     ]
+    assert incidents[5].affected.platforms == ["web"]
     main = incidents[0]
     assert set(main.speculated) == {"cyberattack", "human_error", "configuration"}
     assert main.affected.users == "320 million"
     assert incidents[2].affected.platforms == incidents[3].affected.platforms == ["mobile", "web"]
-    # the 2009 DNS compromise recalled at the end is no cause of this outage
-    assert docs[0]._.causes[-1].incident is None
+    # the 2009 DNS compromise recalled at the end is no cause of this outage but of that one
+    assert docs[0]._.causes[-1].incident == "e6"
 
 
 def test_seed_001_ongoing_outage_with_hack_ruled_out(docs):
@@ -58,10 +61,13 @@ def test_seed_001_ongoing_outage_with_hack_ruled_out(docs):
     assert incidents[0].affected.platforms == ["api"]
 
 
-def test_seed_002_denial_of_service_and_parallel_facebook(docs):
+def test_seed_002_friday_problems_thursday_outage_and_parallel_facebook(docs):
+    """Friday's problems (present tense) are the main outage; Thursday's attack outage and
+    Facebook's access problems that day are related."""
     incidents = docs[2]._.incidents
     assert [summary(i) for i in incidents] == [
-        ("main", "Twitter", "2009-08-06T09:00:00-04:00", None, (120, 300, "stated"), "ongoing",
+        ("main", "Twitter", "2009-08-07", None, None, "ongoing", "cyberattack", "confirmed"),
+        ("related", "Twitter", "2009-08-06T09:00:00-04:00", None, (120, 300, "stated"), "resolved",
          "cyberattack", "confirmed"),
         ("related", "Facebook", "2009-08-06", None, None, "unknown", "unknown", "unknown"),
     ]
@@ -71,7 +77,7 @@ def test_seed_002_denial_of_service_and_parallel_facebook(docs):
 def test_seed_003_speculated_hacking_and_earlier_bug(docs):
     incidents = docs[3]._.incidents
     assert [summary(i) for i in incidents] == [
-        ("main", "Twitter", "2022-02-17T21:41:00+05:30", None, None, "ongoing", "cyberattack", "speculated"),
+        ("main", "Twitter", "2022-02-17", None, None, "ongoing", "cyberattack", "speculated"),
         ("related", "Twitter", "2022-02-11", None, (50, 70, "stated"), "resolved", "software_bug", "confirmed"),
     ]
     assert incidents[1].affected.regions == ["India", "United States"]
