@@ -9,7 +9,7 @@ underspecified (``XXXX-01-15``).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .calendar import (
@@ -134,13 +134,14 @@ def _month_with_rel(ref: dt.date, month: int, rel: int) -> int:
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 
 
-def _season_year(ref: dt.date, season: str, rel: Optional[int], future: bool) -> int:
-    """The year of ``season``: nearest for "this", previous/next for "last"/"next", else by tense."""
+def _season_year(ref: dt.date, season: str, rel: Optional[int], tense: Optional[str]) -> int:
+    """The year of ``season``: nearest for "this" or no tense, previous/next for "last"/"next" or by tense."""
     now = when_of(ref, "season")
     here, index = _SEASON_ORDER.index(now.season), _SEASON_ORDER.index(season)
+    future = tense == "future"
     if season == now.season and rel in (None, 0):
         return now.year
-    if rel == 0:
+    if rel == 0 or (rel is None and tense is None):
         middles = [(abs((dt.date(y, SEASON_START_MONTH[season], 15) + dt.timedelta(days=30) - ref).days), y)
                    for y in (now.year - 1, now.year, now.year + 1)]
         return min(middles)[1]
@@ -159,14 +160,18 @@ class Anchorer:
     def ref(self) -> Optional[dt.date]:
         return self.ctx.reference
 
-    def resolve(self, spec: PointSpec, future: bool = False) -> Resolved:
+    def resolve(self, spec: PointSpec, tense: Optional[str] = None) -> Resolved:
+        """The value of ``spec``; ``tense`` ("past", "future" or None) places yearless dates and weekdays."""
+        future = tense == "future"
         if spec.offset is not None:
             return self._offset(spec)
         if spec.anchored is not None and (spec.unit is not None or spec.pod is not None):
             return self._anchored(spec)
-        day = self._day_part(spec, future)
+        day = self._day_part(spec, tense)
         if day is None:
             return Resolved(special="XXXX")
+        if spec.unit == "W" and spec.rel is None and day.when is not None and day.when.date() is not None:
+            return Resolved(when=when_of(day.when.date(), "week"), anchor=day.anchor)  # "the week of March 6"
         if spec.has_clock or spec.pod is not None:
             return self._time_of_day(spec, day)
         return day
@@ -178,6 +183,8 @@ class Anchorer:
         if q.amount is None:
             return Resolved(special="PAST_REF" if direction < 0 else "FUTURE_REF", anchor=REFERENCE)
         granularity = UNIT_GRANULARITY.get(q.unit, "day")
+        if granularity in ("decade", "century"):
+            granularity = "year"  # "a decade ago" is a year
         base = None
         anchor = REFERENCE
         if spec.direction_anchored:
@@ -233,8 +240,11 @@ class Anchorer:
         return Resolved(when=when, anchor=anchor)
 
     # -- dates ------------------------------------------------------------------------------
-    def _day_part(self, spec: PointSpec, future: bool) -> Optional[Resolved]:
+    def _day_part(self, spec: PointSpec, tense: Optional[str]) -> Optional[Resolved]:
         ref = self.ref
+        future = tense == "future"
+        if spec.holiday is not None:
+            return self._holiday(spec, tense)
         if spec.century is not None:
             return Resolved(when=When("century", century=spec.century))
         if spec.decade is not None:
@@ -257,6 +267,8 @@ class Anchorer:
                 year = _month_with_rel(ref, spec.month, spec.rel)
             elif spec.weekday is not None and spec.day is not None:
                 year = _nearest_year(ref, spec.month, spec.day, spec.weekday)
+            elif tense is None:
+                year = _nearest_year(ref, spec.month, spec.day)
             else:
                 year = _year_by_tense(ref, spec.month, spec.day, future)
             return Resolved(when=self._with_year(spec, year), anchor=REFERENCE)
@@ -271,7 +283,7 @@ class Anchorer:
             if ref is None:
                 return Resolved(when=When("season", season=spec.season), anchor=REFERENCE)
             return Resolved(
-                when=When("season", year=_season_year(ref, spec.season, spec.rel, future), season=spec.season),
+                when=When("season", year=_season_year(ref, spec.season, spec.rel, tense), season=spec.season),
                 anchor=REFERENCE,
             )
         if spec.weekday is not None:
@@ -279,6 +291,9 @@ class Anchorer:
                 return Resolved(when=When("day", weekday=spec.weekday), anchor=REFERENCE)
             date = _weekday_date(ref, spec.weekday, spec.rel, future)
             return Resolved(when=when_of(date, "day"), anchor=REFERENCE)
+        if spec.rel is None and spec.unit == "WE" and ref is not None:
+            saturday = _weekday_date(ref, 6, None, future)
+            return Resolved(when=when_of(saturday, "weekend"), anchor=REFERENCE)  # "the weekend"
         if spec.rel is not None and spec.unit is not None:
             granularity = UNIT_GRANULARITY.get(spec.unit, "day")
             if ref is None:
@@ -302,6 +317,29 @@ class Anchorer:
                 return Resolved(when=When("day"), anchor=REFERENCE)
             return Resolved(when=when_of(ref, "day"), anchor=REFERENCE)
         return None
+
+    def _holiday(self, spec: PointSpec, tense: Optional[str]) -> Resolved:
+        entry = spec.holiday
+        if spec.year is not None:
+            date = holiday_date(entry, spec.year)
+            return Resolved(when=when_of(date, "day") if date else When("year", year=spec.year))
+        ref = self.ref
+        if ref is None:
+            if "month" in entry and "day" in entry:
+                return Resolved(when=When("day", month=entry["month"], day=entry["day"]), anchor=REFERENCE)
+            return Resolved(special="XXXX", anchor=REFERENCE)
+        dates = [d for d in (holiday_date(entry, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d]
+        if spec.rel == -1:
+            tense, dates = "past", [d for d in dates if d < ref] or dates
+        elif spec.rel == 1:
+            tense, dates = "future", [d for d in dates if d > ref] or dates
+        if tense == "future":
+            date = min((d for d in dates if d >= ref), default=dates[-1])
+        elif tense == "past":
+            date = max((d for d in dates if d <= ref), default=dates[0])
+        else:
+            date = min(dates, key=lambda d: abs((d - ref).days))
+        return Resolved(when=when_of(date, "day"), anchor=REFERENCE)
 
     def _with_year(self, spec: PointSpec, year: Optional[int]) -> When:
         if spec.month is not None:
@@ -349,5 +387,31 @@ class Anchorer:
             self.ctx.history.append((timex_id, resolved.when))
 
 
-def with_weekday_year(when: When, weekday: Optional[int]) -> When:
-    return replace(when, weekday=weekday)
+def holiday_date(entry: dict, year: int) -> Optional[dt.date]:
+    """The date of a holiday (tables.json ``holidays``) in ``year``."""
+    if "easter" in entry:
+        return easter(year) + dt.timedelta(days=entry["easter"])
+    if "day" in entry:
+        return valid_date(year, entry["month"], entry["day"])
+    month, weekday, nth = entry["month"], entry["weekday"], entry["nth"]
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        date = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = shift(dt.date(year, month, 1), 1, "M") - dt.timedelta(days=1)
+        date = last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    return date + dt.timedelta(days=entry.get("shift", 0))
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)

@@ -18,8 +18,8 @@ class Quantity:
     """``amount`` of a unit; ``amount`` None with ``low``/``high`` for vague ones ("a few")."""
 
     unit: str
-    amount: Optional[float] = None
-    low: Optional[float] = None
+    amount: Optional[float] = None  # the value's number (None: X)
+    low: Optional[float] = None  # the minute range's bounds, when it is a range
     high: Optional[float] = None
 
 
@@ -69,11 +69,11 @@ def minute_range(parts: Sequence[Quantity], mod: Optional[str], tables: Tables) 
     low = high = 0.0
     for part in parts:
         per = tables.get("unit_info", part.unit)["minutes"]
-        if part.amount is not None:
-            low += part.amount * per
-            high += part.amount * per
+        if part.low is not None:
+            low += part.low * per
+            high += (part.high or part.low) * per
         else:
-            low += (part.low or 1) * per
-            high += (part.high or part.low or 1) * per
+            low += (part.amount or 1) * per
+            high += (part.amount or 1) * per
     factors = tables.get("mod_minute_factors", mod, [1.0, 1.0])
     return round(low * factors[0], 2), round(high * factors[1], 2)

@@ -47,6 +47,7 @@ class PointSpec:
     direction_anchored: bool = False
     mod: Optional[str] = None
     granularity: Optional[str] = None
+    holiday: Optional[dict] = None
 
     @property
     def has_clock(self) -> bool:
@@ -56,7 +57,8 @@ class PointSpec:
     def has_date(self) -> bool:
         return any(
             v is not None
-            for v in (self.year, self.month, self.day, self.numeric, self.weekday, self.deictic, self.decade, self.century)
+            for v in (self.year, self.month, self.day, self.numeric, self.weekday, self.deictic, self.decade,
+                      self.century, self.holiday)
         )
 
 
@@ -176,6 +178,8 @@ def point_spec(g: Groups, tables: Tables) -> PointSpec:
         spec.half = _ordinal(g["half"], tables)
     if "season" in g:
         spec.season = tables.get("seasons", g["season"])
+    if "holiday" in g:
+        spec.holiday = tables.get("holidays", g["holiday"])
     spec.hour, spec.minute = _hour(g, tables)
     if "pod" in g:
         spec.pod = tables.get("parts_of_day", g["pod"])
@@ -209,8 +213,8 @@ def quantity(g: Groups, tables: Tables) -> Optional[Quantity]:
     if code is None:
         return None
     if "vague" in g:
-        low, high = tables.get("vague_quantities", g["vague"])
-        return Quantity(unit=code, low=low, high=high)
+        low, high, amount = tables.get("vague_quantities", g["vague"])
+        return Quantity(unit=code, amount=amount, low=low, high=high)
     if "num" in g:
         amount = number(g["num"], tables)
     elif "art" in g:
@@ -229,6 +233,8 @@ def quantity(g: Groups, tables: Tables) -> Optional[Quantity]:
 def duration_spec(parts: Dict[str, Groups], tables: Tables) -> DurationSpec:
     main = parts.get("", {})
     spec = DurationSpec(mod=_mod(main, tables))
+    if "vague" in main and spec.mod is None and tables.get("vague_quantities", main["vague"])[2] is not None:
+        spec.mod = "APPROX"  # "a couple of hours": about two
     first = parts.get("a", {})
     q = quantity(main, tables)
     if q is not None and first and "unit" not in first and ("num" in first or "art" in first):

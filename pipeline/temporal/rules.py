@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 import regex
@@ -81,6 +82,7 @@ class Rule:
     type: Optional[str] = None
     value: Optional[str] = None
     mod: Optional[str] = None
+    defaults: Optional[Mapping[str, str]] = None  # group texts to assume when the match lacks them
     description: Optional[str] = None
     examples: Tuple[Example, ...] = ()
     counter_examples: Tuple[str, ...] = ()
@@ -100,6 +102,10 @@ class Rule:
             Example.parse(e, f"{where} example") for e in values.get("examples", ())
         )
         values["counter_examples"] = tuple(values.get("counter_examples", ()))
+        if values.get("defaults") is not None:
+            if not all(isinstance(k, str) and isinstance(v, str) for k, v in values["defaults"].items()):
+                raise RuleError(f"{where}: defaults must map group names to texts")
+            values["defaults"] = MappingProxyType(dict(values["defaults"]))
         if not values["examples"]:
             raise RuleError(f"{where}: a rule needs at least one example")
         return cls(file=file, **values)

@@ -63,7 +63,8 @@ def _first_end_groups(parts: Dict[str, Groups]) -> Groups:
 
 def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
     rule = match.rule
-    parts = split_groups(match.groups)
+    groups = {**rule.defaults, **match.groups} if rule.defaults else match.groups
+    parts = split_groups(groups)
     if rule.kind == "range":
         first = _first_end_groups(parts)
         a_start, a_end = match.spans["ext_a"]
@@ -108,10 +109,34 @@ def _set_value(fixed: Optional[str], g: Groups, tables: Tables, written: str) ->
 
 
 @lru_cache(maxsize=None)
-def _future_cue(lang: str):
+def _tense_cues(lang: str):
     import regex
 
-    return regex.compile(load_fragments(lang).expand("%{future_cue}"))
+    fragments = load_fragments(lang)
+    return regex.compile(fragments.expand("%{future_cue}")), regex.compile(fragments.expand("%{past_cue}"))
+
+
+#: How far (characters) before and after an expression its tense cues are looked for.
+_TENSE_BEFORE = 70
+_TENSE_AFTER = 40
+
+
+def tense_near(text: str, start: int, end: int, bounds: Tuple[int, int], lang: str = "en") -> Optional[str]:
+    """"future" or "past" from the nearest cue word in the expression's sentence ("will", "said", "-ed"), else None."""
+    future_cue, past_cue = _tense_cues(lang)
+    lo, hi = max(bounds[0], start - _TENSE_BEFORE), min(bounds[1], end + _TENSE_AFTER)
+    best = None
+    for tense, cue in (("future", future_cue), ("past", past_cue)):
+        for match in cue.finditer(text, lo, start):
+            distance = start - match.end()
+            if best is None or distance < best[0] or (distance == best[0] and tense == "future"):
+                best = (distance, tense)
+        match = cue.search(text, end, hi)
+        if match is not None:
+            distance = match.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return best[1] if best else None
 
 
 def _timezone(spec: PointSpec, resolved: Resolved, reference: Optional[dt.date]) -> Tuple[Optional[Timezone], Optional[str]]:
@@ -158,8 +183,6 @@ def tag(
     if sentences is None:
         sentences = sentence_spans(text, lang)
     starts = [s for s, _ in sentences]
-    cue = _future_cue(lang)
-    future_sentences: Dict[int, bool] = {}
     timexes: List[Timex] = []
     for item in items:
         timex_id = f"t{len(timexes) + 1}"
@@ -170,13 +193,10 @@ def tag(
         )
         if item.kind == "point":
             spec = item.point
-            future = False
-            if spec.year is None and (spec.weekday or spec.month or spec.season) and sentences:
-                if sentence not in future_sentences:
-                    lo, hi = sentences[sentence]
-                    future_sentences[sentence] = cue.search(text, lo, hi) is not None
-                future = future_sentences[sentence]
-            resolved = anchorer.resolve(spec, future=future)
+            tense = None
+            if spec.year is None and sentences:
+                tense = tense_near(text, item.start, item.end, sentences[min(sentence, len(sentences) - 1)], lang)
+            resolved = anchorer.resolve(spec, tense=tense)
             anchorer.remember(timex_id, resolved)
             zone, instant = _timezone(spec, resolved, ref_date)
             kind = item.type or _point_type(resolved)
