@@ -19,6 +19,7 @@ def extract(
     source: Optional[str] = None,
     reference_date: Optional[str] = None,
     model: Optional[str] = None,
+    max_chars: Optional[int] = None,
 ) -> "ArticleRecord":
     """Extract the incident record of one article.
 
@@ -31,7 +32,9 @@ def extract(
     from .nlp import build_pipeline
 
     document = InputDocument(doc_id=doc_id, text=text, source=source)
-    return extract_document(document, build_pipeline(model), reference_date=reference_date)
+    return extract_document(
+        document, build_pipeline(model), reference_date=reference_date, max_chars=max_chars
+    )
 
 
 def build_pipeline(model: Optional[str] = None):

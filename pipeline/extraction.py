@@ -41,21 +41,33 @@ def extract_document(
     document: InputDocument,
     nlp=None,
     reference_date: Optional[str] = None,
+    max_chars: Optional[int] = None,
 ) -> ArticleRecord:
-    """Extract one document into a validated :class:`ArticleRecord`."""
+    """Extract one document into a validated :class:`ArticleRecord`.
+
+    The guards run first (``pipeline.guards.screen_text``): a document that is not
+    an article raises :class:`InputError`; one longer than ``max_chars`` (``None``: the
+    default of ``resources/en/guards.json``; 0: no limit) is cut at a boundary with a warning.
+    """
+    from .guards import default_max_chars, screen_text
+
     if nlp is None:
         from .nlp import build_pipeline
 
         nlp = build_pipeline()
-    if not document.text.strip():
-        raise InputError("empty document: no text to extract from")
+    if max_chars is None:
+        max_chars = default_max_chars()
+    screened = screen_text(document.text, max_chars)
+    text = screened.text
     try:
         ref = initial_reference_date(reference_date, document.published)
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    doc = nlp.make_doc(document.text)
+    if len(text) > nlp.max_length:  # our size guard stands in for spaCy's
+        nlp.max_length = len(text)
+    doc = nlp.make_doc(text)
     doc._.reference_date = ref
-    doc._.warnings = list(document.warnings)
+    doc._.warnings = [*document.warnings, *screened.warnings]
     doc = nlp(doc)
     record = ArticleRecord(
         doc_id=document.doc_id,
@@ -68,5 +80,5 @@ def extract_document(
         incidents=doc._.incidents or [],
         warnings=doc._.warnings or [],
     )
-    check_spans(record, document.text)
+    check_spans(record, text)
     return record

@@ -16,6 +16,7 @@ Outcome = Union[ArticleRecord, ErrorRecord]
 class ExtractOptions:
     reference_date: Optional[str] = None  # YYYY-MM-DD, overrides metadata
     model: Optional[str] = None  # installed spaCy pipeline to start from
+    max_chars: Optional[int] = None  # --max-chars; None: the default limit, 0: no limit
 
 
 def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecord:
@@ -34,7 +35,9 @@ def extract_one(document: InputDocument, options: ExtractOptions, nlp=None) -> O
 
     try:
         nlp = nlp or build_pipeline(options.model)
-        return extract_document(document, nlp, reference_date=options.reference_date)
+        return extract_document(
+            document, nlp, reference_date=options.reference_date, max_chars=options.max_chars
+        )
     except InputError as exc:
         return error_record(document.doc_id, document.source, str(exc))
     except Exception as exc:  # a bug must not stop a batch: record it and go on

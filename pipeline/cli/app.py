@@ -22,6 +22,10 @@ extract_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 PATHS_HELP = (
     "Files or folders (walked for .txt, .json, .jsonl, .html, .htm); none or '-' reads stdin."
 )
+MAX_CHARS_HELP = (
+    "Cut a longer text at a paragraph or sentence boundary, with a warning in its record "
+    "[default: 1000000; 0: no limit]."
+)
 
 
 def extract_command(
@@ -60,6 +64,9 @@ def extract_command(
         help="With --engine dask: a distributed scheduler address (tcp://host:8786), "
         "or processes / threads / synchronous (default: processes).",
     ),
+    max_chars: Optional[int] = typer.Option(
+        None, "--max-chars", min=0, help=MAX_CHARS_HELP, show_default=False
+    ),
 ) -> None:
     """Extract one incident record per article, as JSON Lines."""
     from ..extraction import parse_iso_date
@@ -87,7 +94,7 @@ def extract_command(
     if not html_support() and any(r.path is not None and format_of(r.path) == "html" for r in refs):
         error_line(MISSING_EXTRA)
         raise typer.Exit(2)
-    options = ExtractOptions(reference_date=reference_date, model=model)
+    options = ExtractOptions(reference_date=reference_date, model=model, max_chars=max_chars)
     if engine == "dask" and output_format is OutputFormat.json:
         raise typer.Exit(run_dask(refs, options, batch))
     try:

@@ -33,6 +33,7 @@ def screen_text(text: str, max_chars: Optional[int], lang: str = "en") -> Screen
     """Check ``text`` before extraction; raise :class:`InputError` if it is not an article.
 
     ``max_chars`` (``None`` or 0: no limit) truncates at a boundary with a warning.
+    Callers resolve "the default limit" with :func:`default_max_chars` first.
     """
     rules = guard_rules(lang)
     if not text.strip():
