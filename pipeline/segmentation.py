@@ -39,6 +39,7 @@ class SegmentationRules:
     quote_open: Tuple[str, ...]
     quote_close: Tuple[str, ...]
     quote_max_chars: int
+    word_before_max_chars: int
 
 
 @lru_cache(maxsize=None)
@@ -59,6 +60,7 @@ def segmentation_rules(lang: str = "en") -> SegmentationRules:
         quote_open=tuple(quotes["open"]),
         quote_close=tuple(quotes["close"]),
         quote_max_chars=quotes["max_chars"],
+        word_before_max_chars=data["word_before_max_chars"],
     )
 
 
@@ -104,14 +106,15 @@ def quote_regions(block: str, offset: int, rules: SegmentationRules) -> List[Tup
 
 
 def _inside(pos: int, regions: Sequence[Tuple[int, int]]) -> bool:
-    for start, end in regions:
-        if start < pos < end:
-            return True
-    return False
+    """Whether ``pos`` is strictly inside one of the sorted, disjoint ``regions``."""
+    i = bisect_right(regions, (pos, float("inf"))) - 1
+    return i >= 0 and regions[i][0] < pos < regions[i][1]
 
 
 def _ends_quote(pos: int, regions: Sequence[Tuple[int, int]]) -> bool:
-    return any(end == pos for _, end in regions)
+    """Whether a region of the sorted, disjoint ``regions`` ends at ``pos``."""
+    i = bisect_right(regions, (pos, float("inf"))) - 1
+    return i >= 0 and regions[i][1] == pos
 
 
 def _first_word(text: str) -> str:
@@ -147,7 +150,10 @@ def _block_boundaries(text: str, start: int, end: int, rules: SegmentationRules)
         next_text = block[match.end("space") :]
         term = match.group("term")
         if term == ".":
-            word = rules.word_before.search(block, 0, match.start("term")).group("word") + "."
+            # look back a bounded distance: searching from 0 each time is quadratic
+            term_at = match.start("term")
+            window = max(0, term_at - rules.word_before_max_chars)
+            word = rules.word_before.search(block, window, term_at).group("word") + "."
             if not _splits_after(word, next_text, rules):
                 continue
         elif _first_word(next_text)[:1].islower():

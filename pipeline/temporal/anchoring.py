@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from .calendar import (
     SEASON_START_MONTH,
@@ -50,19 +50,33 @@ class Context:
     reference: Optional[dt.date]
     day_first: bool = False
     history: List[Tuple[str, When]] = field(default_factory=list)
+    # latest usable point per granularity / with a year: lookups stay O(1) in long documents
+    _dated: Dict[str, Tuple[int, str, When]] = field(default_factory=dict, repr=False)
+    _with_year: Optional[Tuple[str, When]] = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        given, self.history = self.history, []
+        for timex_id, when in given:
+            self.add(timex_id, when)
+
+    def add(self, timex_id: str, when: When) -> None:
+        """Remember a resolved point (in text order)."""
+        self.history.append((timex_id, when))
+        if when.year is not None:
+            self._with_year = (timex_id, when)
+        if _representative(when) is not None:
+            self._dated[when.granularity] = (len(self.history), timex_id, when)
 
     def last_dated(self, granularity: str = "day") -> Optional[Tuple[str, When]]:
         """The latest earlier point with a concrete date at least as fine as ``granularity``."""
-        for timex_id, when in reversed(self.history):
-            if is_finer_or_equal(when.granularity, granularity) and _representative(when) is not None:
-                return timex_id, when
-        return None
+        best = None
+        for g, entry in self._dated.items():
+            if is_finer_or_equal(g, granularity) and (best is None or entry[0] > best[0]):
+                best = entry
+        return None if best is None else (best[1], best[2])
 
     def last_point(self) -> Optional[Tuple[str, When]]:
-        for timex_id, when in reversed(self.history):
-            if when.year is not None:
-                return timex_id, when
-        return None
+        return self._with_year
 
 
 def _representative(when: When) -> Optional[dt.date]:
@@ -384,7 +398,7 @@ class Anchorer:
 
     def remember(self, timex_id: str, resolved: Resolved) -> None:
         if resolved.when is not None:
-            self.ctx.history.append((timex_id, resolved.when))
+            self.ctx.add(timex_id, resolved.when)
 
 
 def holiday_date(entry: dict, year: int) -> Optional[dt.date]:

@@ -40,7 +40,7 @@ def refused(text, match):
         extract(text)
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t  ", "\ufeff"])
+@pytest.mark.parametrize("text", ["", "   \n\t  ", "\n\r\n\u00a0\u2003"])
 def test_empty_text_is_refused(text):
     refused(text, "empty document")
 
@@ -69,10 +69,14 @@ def test_english_article_with_a_foreign_quote_is_kept():
 
 
 def test_english_jargon_list_is_kept_with_a_warning():
-    text = " ".join(["AWS", "EC2", "S3", "DynamoDB", "Lambda", "CloudWatch", "Route53", "Aurora"] * 5)
+    text = " ".join(["AWS", "EC2", "S3", "DynamoDB", "Lambda", "CloudWatch", "Route53", "Aurora", "the"] * 5)
     record = extract(text)
     assert any("may not be English" in w for w in record.warnings)
     assert record.incidents == []
+
+
+def test_words_without_any_english_function_word_are_refused():
+    refused(" ".join(["AWS", "EC2", "S3", "DynamoDB", "Lambda", "CloudWatch", "Route53"] * 6), "not English")
 
 
 def test_short_text_is_not_judged():
