@@ -13,9 +13,9 @@ from .cues import SentenceCues, carries_date, sentence_cues
 from .frames import Frame, build_frames
 from .roles import TimexRole, classify
 from .segment import Draft, Segmentation, segment
-from .services import ServiceEvidence, find_evidence, main_service
+from .services import ServiceEvidence, find_evidence, main_service, service_key
 from .status import incident_status
-from .timepoints import DateValue, Moment, date_value, derived_duration, moment, stated_duration
+from .timepoints import DateValue, Moment, date_value, derived_duration, moment, part_of_day, stated_duration
 
 TIMED_ROLES = ("start", "end", "duration", "observed")
 
@@ -41,7 +41,9 @@ class Assembler:
         self.timexes = list(timexes)
         self.causes = list(causes)
         self.discourse: List[SentenceCues] = sentence_cues(article)
-        self.frames: List[Frame] = build_frames(article, evidence, self.discourse)
+        self.frames: List[Frame] = build_frames(
+            article, evidence, self.discourse, service_key(service, article.lang) if service else None
+        )
         self.roles: Dict[str, TimexRole] = classify(article, self.timexes)
         self.seg: Segmentation = segment(
             article, self.frames, self.discourse, self.timexes, self.roles, service, reference
@@ -141,8 +143,16 @@ class Assembler:
 
         start = pick(by_role.get("start", []), first)
         if start is None and first is not None:
-            source = next((t for t in owned if date_value(t.value) == first), None)
-            start = Moment(first.text, source.id if source else None, False)
+            # the incident's first date, as dated by an outage mention (not by a status or report)
+            outage_sentences = {f.sentence for f in draft.frames if f.source != "status"}
+            sources = [
+                t for t in owned
+                if t.sentence in outage_sentences and date_value(t.value) == first and self.roles[t.id].role != "none"
+            ]
+            if sources or draft.role == "related":
+                source = sources[0] if sources else None
+                value = part_of_day(source.value) if source is not None else None
+                start = Moment(value or first.text, source.id if source else None, False)
         end = pick(by_role.get("end", []), last)
         duration, implies = None, None
         # a duration whose cue says the outage is over ("lasted") before a bare "for"
@@ -180,6 +190,11 @@ class Assembler:
         # an earlier outage of the article's own service is over by now; a parallel one may not be
         past = draft.role == "related" and draft.key == self.seg_key() and self._before_main(date)
         status = incident_status(draft.frames, self.discourse, end is not None, implies, past)
+        if status == "ongoing":
+            # an outage still under way has no end yet, and no final duration
+            end = None
+            if duration is not None and (duration.basis == "derived" or implies != "ongoing"):
+                duration = None
         sentences = set(draft.sentences)
         sentences.update(c.sentence for _, c in mentions)
         sentences.update(t.sentence for t in owned if self.roles[t.id].role in TIMED_ROLES)

@@ -51,6 +51,8 @@ class SentenceCues:
     present: Tuple[Cue, ...] = ()
     generic: Tuple[Cue, ...] = ()
     present_tense: Tuple[Cue, ...] = ()
+    continuing: Tuple[Cue, ...] = ()
+    planned: Tuple[Cue, ...] = ()
     update: bool = False
     clause_starts: Tuple[int, ...] = ()
     """absolute offsets where the sentence's clauses begin (the first is the sentence start)"""
@@ -93,6 +95,8 @@ def sentence_cues(article: Article) -> List[SentenceCues]:
                 present=of("present", i),
                 generic=of("generic", i),
                 present_tense=of("present_tense", i),
+                continuing=of("continuing", i),
+                planned=of("planned", i),
                 update=bool(update is not None and update.match(article.text, start, end)),
                 clause_starts=starts,
             )

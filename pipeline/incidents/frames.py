@@ -56,11 +56,13 @@ def build_frames(
     article: Article,
     evidence: Sequence[ServiceEvidence],
     discourse: Sequence[SentenceCues],
+    main_key: Optional[str] = None,
 ) -> List[Frame]:
     """All frames of the article in text order; frames in generic sentences are dropped."""
     rules = load_rules(article.lang)
     status_of: Dict[str, str] = {r.id: r.status for r in rules.status_rules}
     outage_evidence = [e for e in evidence if e.kind == "outage"]
+    subject_evidence = [e for e in evidence if e.kind == "subject"]
     frames: List[Frame] = []
 
     def clause(sentence: int, char: int) -> int:
@@ -73,16 +75,29 @@ def build_frames(
     for cue in outage_cues(article):
         if any(f.start < cue.end and cue.start < f.end for f in frames if f.source == "service"):
             continue
-        service = _service_for(cue, outage_evidence, discourse[cue.sentence])
+        service = _service_for(cue, outage_evidence, discourse[cue.sentence]) or _speaker_service(
+            cue, subject_evidence, discourse[cue.sentence], main_key
+        )
         frames.append(Frame(cue.start, cue.end, cue.sentence, clause(cue.sentence, cue.start), cue.rule, "outage", service))
     for cue in status_cues(article):
         frames.append(
             Frame(cue.start, cue.end, cue.sentence, clause(cue.sentence, cue.start), cue.rule, "status",
                   None, status_of[cue.rule])
         )
-    frames = [f for f in frames if not discourse[f.sentence].generic]
+    frames = [f for f in frames if not _generic(f, discourse[f.sentence])]
     frames.sort(key=lambda f: (f.start, f.end))
     return frames
+
+
+GENERIC_REACH = 80
+
+
+def _generic(frame: Frame, cues: SentenceCues) -> bool:
+    """A frame near a habitual cue in its clause ("outages usually get resolved") or in a clause
+    announcing a planned shutdown tells of no particular outage."""
+    if cues.in_clause(cues.planned, frame.clause):
+        return True
+    return any(frame.distance(c.start, c.end) <= GENERIC_REACH for c in cues.in_clause(cues.generic, frame.clause))
 
 
 def _service_for(cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCues) -> Optional[str]:
@@ -93,6 +108,19 @@ def _service_for(cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCu
         return None
     best = min(same, key=lambda e: abs(e.start - cue.start))
     return best.name
+
+
+def _speaker_service(
+    cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCues, main_key: Optional[str]
+) -> Optional[str]:
+    """Another service that the cue's clause names as subject ("Telegram founder Pavel Durov said
+    ... slower speeds"): the outage is that service's."""
+    clause = cues.clause_of(cue.start)
+    others = [
+        e for e in evidence
+        if e.sentence == cue.sentence and cues.clause_of(e.start) == clause and service_key(e.name) != main_key
+    ]
+    return min(others, key=lambda e: abs(e.start - cue.start)).name if others else None
 
 
 def frame_service_key(frame: Frame, lang: str = "en") -> Optional[str]:

@@ -91,6 +91,7 @@ class _State:
     """the outage last spoken of"""
     previous_own: Optional[Draft] = None
     """the outage of the article's service last spoken of"""
+    previous_paragraph: int = -1
     elsewhere: Optional[DateValue] = None
     """date of a non-outage event the text has turned to (until a heading, an outage or the present)"""
     elsewhere_paragraph: Optional[DateValue] = None
@@ -108,8 +109,15 @@ class _State:
         self.elsewhere_paragraph = None
         self.elsewhere_clauses = []
 
+    def parallel_in_paragraph(self, own_key: Optional[str]) -> Optional[Draft]:
+        """The last outage spoken of when it is another service's, within this paragraph."""
+        if self.previous is not None and self.previous.key != own_key and self.previous_paragraph == self.paragraph:
+            return self.previous
+        return None
+
     def went_on(self, draft: Draft, own_key: Optional[str]) -> None:
         self.previous = draft
+        self.previous_paragraph = self.paragraph
         if draft.key == own_key:
             self.previous_own = draft
         self.elsewhere = self.elsewhere_paragraph = None
@@ -206,10 +214,18 @@ class Segmenter:
         return None
 
     def _window(self) -> Tuple[Optional[dt.date], Optional[dt.date]]:
+        """The main outage's days: its own day, reaching back a week when it is told as
+        going on from before ("customers were still unable to log in on Wednesday")."""
         if self.main_date is None:
             return None, None
         day = self.main_date.day
-        return day - dt.timedelta(days=WINDOW_DAYS), day + dt.timedelta(days=WINDOW_DAYS)
+        back = WINDOW_DAYS
+        for frame in self.frames:
+            cues = self.discourse[frame.sentence]
+            if cues.in_clause(cues.continuing, frame.clause) and self._frame_date(frame) == self.main_date:
+                back = NEAR_REFERENCE_DAYS
+                break
+        return day - dt.timedelta(days=back), day + dt.timedelta(days=WINDOW_DAYS)
 
     def decisive(self, value: DateValue) -> bool:
         """Whether a date can place an outage inside or outside the main window."""
@@ -262,6 +278,10 @@ class Segmenter:
             cues = self.discourse[s]
             for c in range(len(cues.clause_starts)):
                 frames = [f for f in by_sentence.get(s, []) if f.clause == c]
+                if cues.in_clause(cues.planned, c):
+                    # a planned shutdown: no incident, nothing in the clause to attach
+                    state.topic[(s, c)] = None
+                    continue
                 clause = _Clause(
                     recall=bool(cues.recall),
                     anaphora=bool(cues.in_clause(cues.anaphora, c)) or (c == 0 and bool(cues.anaphora)),
@@ -300,6 +320,16 @@ class Segmenter:
 
     def _decide_frame(self, frame: Frame, clause: "_Clause", state: "_State") -> Draft:
         key = service_key(frame.service, self.article.lang) if frame.service else self.key
+        parallel = state.parallel_in_paragraph(self.key)
+        if frame.service is None and parallel is not None and frame.source != "status" and not clause.present:
+            # right after another service's outage, an outage named by no service is that service's
+            # ("customers of the region had trouble", "the same group's card payments failed again")
+            value = self._frame_date(frame)
+            if value is None or parallel.date is None or parallel.date.compatible(value) or clause.anaphora:
+                if value is not None and (parallel.date is None or len(value.text) > len(parallel.date.text)):
+                    parallel.date = value if parallel.date is None or parallel.date.compatible(value) else parallel.date
+                return parallel
+            return self._related(parallel.service, parallel.key, value, True)
         if frame.source == "status":
             # a state change ("was restored by Tuesday") belongs to the outage under discussion
             if clause.anaphora and state.previous is not None:

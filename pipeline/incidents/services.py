@@ -24,6 +24,7 @@ from .rules import ServiceRule, load_rules, rule_index
 _TLDS = (".com", ".net", ".org", ".co.uk", ".io")
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 KNOWN_BONUS = 1.0
+TITLE_BONUS = 3.0
 REPEAT_WEIGHT = 0.5
 REPEAT_CAP = 10
 
@@ -200,12 +201,15 @@ def capitalised_in_body(article: Article) -> frozenset:
 
 
 def _dedupe(found: Iterable[ServiceEvidence]) -> List[ServiceEvidence]:
-    """Overlapped matching finds the same name by the same rule more than once; keep one."""
+    """Overlapped matching also finds the tail of a name ("Airlines" in "Southwest Airlines")
+    and the same name twice: keep the whole names, once per rule."""
+    found = list(found)
     seen = set()
     result = []
     for ev in sorted(found, key=lambda e: (e.start, -e.weight)):
         key = (ev.start, ev.end, ev.rule)
-        if key not in seen:
+        inside = any(o.start <= ev.start and ev.end <= o.end and (o.end - o.start) > (ev.end - ev.start) for o in found)
+        if key not in seen and not inside:
             seen.add(key)
             result.append(ev)
     return result
@@ -248,8 +252,10 @@ class RankedService:
 
 
 def rank_services(article: Article, evidence: Sequence[ServiceEvidence]) -> List[RankedService]:
-    """Services of the article, best first: context weight + recurrence + well-known bonus."""
+    """Services of the article, best first: context weight + recurrence + well-known bonus
+    + a bonus for being named in the headline."""
     lex = _lexicon(article.lang)
+    title = article.sentence_text(0) if article.sentences and article.headings[0] else ""
     groups: Dict[str, List[ServiceEvidence]] = {}
     for ev in evidence:
         groups.setdefault(service_key(ev.name, article.lang), []).append(ev)
@@ -260,6 +266,8 @@ def rank_services(article: Article, evidence: Sequence[ServiceEvidence]) -> List
         score = sum(ev.weight for ev in items) + REPEAT_WEIGHT * min(mentions, REPEAT_CAP)
         if key in lex.canonical:
             score += KNOWN_BONUS
+        if title and any(occurrences(title, form) for form in forms):
+            score += TITLE_BONUS
         ranked.append(RankedService(_best_form(key, forms, items, lex), key, score, tuple(items)))
     ranked.sort(key=lambda r: (-r.score, r.evidence[0].start))
     return ranked

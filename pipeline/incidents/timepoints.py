@@ -58,6 +58,20 @@ def date_value(value: Optional[str]) -> Optional[DateValue]:
     return None
 
 
+PARTS_OF_DAY = ("MO", "MI", "AF", "EV", "NI", "DT")
+
+
+def part_of_day(value: Optional[str]) -> Optional[str]:
+    """``2018-04-22TEV`` as is (a day and its part), else None."""
+    if not value or "T" not in value:
+        return None
+    date, part = value.split("T", 1)
+    value_date = date_value(date)
+    if value_date is None or value_date.precision != "day" or part not in PARTS_OF_DAY:
+        return None
+    return value
+
+
 def clock_value(value: Optional[str]) -> Optional[Tuple[int, int]]:
     """(hour, minute) of a TIME value with a clock time, else None."""
     if not value or "T" not in value:
@@ -120,7 +134,7 @@ def moment(
         return None
     clock = clock_value(timex.value) if timex.type == "TIME" else None
     if clock is None:
-        return Moment(date.text, timex.id, approximate)
+        return Moment(part_of_day(timex.value) or date.text, timex.id, approximate)
     if date_override is not None and date_override.precision == "day":
         date = date_override
     if date.precision != "day":
