@@ -396,6 +396,14 @@ class Anchorer:
             return day
         return Resolved(when=at_time(when, spec.hour, spec.minute, spec.pod), anchor=day.anchor)
 
+    def with_clock(self, spec: PointSpec, day: Resolved, day_id: str) -> Resolved:
+        """``spec``'s clock time on the day ``day`` (resolved from the timex ``day_id``)."""
+        when = day.when
+        if when is None or when.granularity not in ("day", "pod"):
+            return self.resolve(spec)
+        base = When("day", year=when.year, month=when.month, day=when.day, weekday=when.weekday)
+        return Resolved(when=at_time(base, spec.hour, spec.minute, spec.pod), anchor=day_id)
+
     def remember(self, timex_id: str, resolved: Resolved) -> None:
         if resolved.when is not None:
             self.ctx.add(timex_id, resolved.when)

@@ -111,7 +111,7 @@ def _ordinal(text: str, tables: Tables) -> Optional[int]:
 
 def _mod(g: Groups, tables: Tables) -> Optional[str]:
     mod = None
-    for table in ("point_mods", "quantity_mods", "period_mods"):
+    for table in ("point_mods", "quantity_mods", "contextual_quantity_mods", "period_mods"):
         if "mod" in g and tables.has(table, g["mod"]):
             mod = tables.get(table, g["mod"])
             break

@@ -37,6 +37,8 @@ class Item:
     duration: Optional[DurationSpec] = None
     value: Optional[str] = None
     mod: Optional[str] = None
+    date_from: Optional[int] = None  # index of the item whose date this clock time takes
+    partner: Optional[int] = None  # for a range's first end: the index of its second end
 
 
 @dataclass
@@ -69,10 +71,9 @@ def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
         first = _first_end_groups(parts)
         a_start, a_end = match.spans["ext_a"]
         b_start, b_end = match.spans.get("ext", (match.start, match.end))
-        return [
-            Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables)),
-            Item(b_start, b_end, rule.id, "point", rule.type, point=point_spec(parts.get("", {}), tables)),
-        ]
+        first_end = Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))
+        first_end.partner = -1  # the item right after it (set to an index once items are sorted)
+        return [first_end, Item(b_start, b_end, rule.id, "point", rule.type, point=point_spec(parts.get("", {}), tables))]
     start, end = match.spans.get("ext", (match.start, match.end))
     main = parts.get("", {})
     if rule.kind == "point":
@@ -174,6 +175,8 @@ def tag(
     for match in find_matches(text, rules, lang):
         items.extend(items_of(match, tables, text))
     items.sort(key=lambda item: item.start)
+    items = [item for item in items if item.kind != "duration" or item.duration.parts]
+    link_dates(text, items, lang)
     warnings: List[str] = []
     reference = resolve_reference(reference, text, items, tables)
     ref_date = dt.date.fromisoformat(reference.date) if reference.date else None
@@ -183,31 +186,42 @@ def tag(
     if sentences is None:
         sentences = sentence_spans(text, lang)
     starts = [s for s, _ in sentences]
+
+    def sentence_of(item: Item) -> int:
+        return max(bisect_right(starts, item.start) - 1, 0)
+
+    def tense_of(item: Item) -> Optional[str]:
+        if item.point.year is not None or not sentences:
+            return None
+        return tense_near(text, item.start, item.end, sentences[min(sentence_of(item), len(sentences) - 1)], lang)
+
     timexes: List[Timex] = []
-    for item in items:
-        timex_id = f"t{len(timexes) + 1}"
-        sentence = max(bisect_right(starts, item.start) - 1, 0)
+    for index, item in enumerate(items):
+        timex_id = f"t{index + 1}"
         fields = dict(
             id=timex_id, text=text[item.start : item.end], start=item.start, end=item.end,
-            sentence=sentence, rule=item.rule,
+            sentence=sentence_of(item), rule=item.rule,
         )
         if item.kind == "point":
             spec = item.point
-            tense = None
-            if spec.year is None and sentences:
-                tense = tense_near(text, item.start, item.end, sentences[min(sentence, len(sentences) - 1)], lang)
-            resolved = anchorer.resolve(spec, tense=tense)
+            if item.date_from is not None:
+                source = items[item.date_from]
+                day = anchorer.resolve(source.point, tense=tense_of(source))
+                resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
+            else:
+                resolved = anchorer.resolve(spec, tense=tense_of(item))
             anchorer.remember(timex_id, resolved)
             zone, instant = _timezone(spec, resolved, ref_date)
             kind = item.type or _point_type(resolved)
+            mod = spec.mod
+            if spec.offset is not None and mod is not None:
+                mod = tables.get("offset_mods", mod, mod)  # "nearly an hour later" is a point before
             timexes.append(Timex(
-                type=kind, value=resolved.value, mod=spec.mod, timezone=zone, instant=instant,
+                type=kind, value=resolved.value, mod=mod, timezone=zone, instant=instant,
                 anchor=resolved.anchor, **fields,
             ))
         elif item.kind == "duration":
             spec = item.duration
-            if not spec.parts:
-                continue
             low, high = minute_range(spec.parts, spec.mod, tables)
             timexes.append(Timex(
                 type="DURATION", value=duration_value(spec.parts, tables), mod=spec.mod,
@@ -219,6 +233,47 @@ def tag(
                 anchor=REFERENCE if item.value.endswith("_REF") else None, **fields,
             ))
     return TaggingResult(timexes=timexes, reference=reference, warnings=warnings)
+
+
+@lru_cache(maxsize=None)
+def _links(lang: str):
+    import regex
+
+    fragments = load_fragments(lang)
+    return regex.compile(fragments.expand("%{date_link}")), regex.compile(fragments.expand("%{apposition_link}"))
+
+
+def _is_day(spec: Optional[PointSpec]) -> bool:
+    return spec is not None and not spec.has_clock and (
+        spec.deictic is not None or spec.weekday is not None or spec.holiday is not None
+        or spec.numeric is not None or (spec.month is not None and spec.day is not None)
+    )
+
+
+def link_dates(text: str, items: List[Item], lang: str = "en") -> None:
+    """Give a clock time the date written right after it ("21:56 UTC on Thursday", "6:33 a.m. PT Monday").
+
+    A range's first end takes the date of its second end; a yearless holiday or
+    weekday followed by a full date in apposition ("Cyber Monday, 2 December 2013")
+    takes that date's year.
+    """
+    date_link, apposition = _links(lang)
+    for index, item in enumerate(items):
+        spec = item.point
+        if spec is None or index + 1 >= len(items):
+            continue
+        after = items[index + 1]
+        gap = text[item.end : after.start]
+        if spec.has_clock and not spec.has_date and _is_day(after.point) and date_link.fullmatch(gap):
+            item.date_from = index + 1
+        elif (spec.holiday is not None or spec.weekday is not None) and spec.year is None and not spec.has_clock:
+            following = after.point
+            if following is not None and following.year is not None and apposition.fullmatch(gap):
+                spec.year = following.year
+    for index, item in enumerate(items):
+        if item.partner == -1 and index + 1 < len(items):
+            item.partner = index + 1
+            item.date_from = items[index + 1].date_from
 
 
 def _point_type(resolved: Resolved) -> str:

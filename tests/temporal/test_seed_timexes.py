@@ -10,7 +10,8 @@ from tests.conftest import CORPUS, published
 # (text, type, value, extra checks) in text order; extra: mod, utc_offset, instant, minutes.
 EXPECTED = {
     "000_790299afd8b4487d": [
-        ("around 1 p.m. today", "TIME", "2016-01-19T13:00", {"mod": "APPROX"}),
+        ("around 1 p.m.", "TIME", "2016-01-19T13:00", {"mod": "APPROX"}),
+        ("today", "DATE", "2016-01-19", {}),
         ("earlier today", "DATE", "2016-01-19", {}),
         ("around 3:40 a.m. ET", "TIME", "2016-01-19T03:40",
          {"mod": "APPROX", "utc_offset": "-05:00", "instant": "2016-01-19T03:40:00-05:00"}),
@@ -22,7 +23,8 @@ EXPECTED = {
         ("Today", "DATE", "2016-01-19", {}),
         ("four-day", "DURATION", "P4D", {}),
         ("6:23 a.m.", "TIME", "2016-01-18T06:23", {"instant": "2016-01-18T06:23:00-08:00"}),
-        ("6:33 a.m. PT Monday morning", "TIME", "2016-01-18T06:33", {"instant": "2016-01-18T06:33:00-08:00"}),
+        ("6:33 a.m. PT", "TIME", "2016-01-18T06:33", {"instant": "2016-01-18T06:33:00-08:00"}),
+        ("Monday morning", "TIME", "2016-01-18TMO", {}),
         ("three days earlier", "DATE", "2016-01-15", {}),
         ("Jan. 15", "DATE", "2016-01-15", {}),
         ("12:35 p.m.", "TIME", "2016-01-15T12:35", {"instant": "2016-01-15T12:35:00-08:00"}),
@@ -60,7 +62,7 @@ EXPECTED = {
     "003_9a6707bff7f4985b": [
         ("2022-02-17", "DATE", "2022-02-17", {}),
         ("Thursday, February 17", "DATE", "2022-02-17", {}),
-        ("about 9:41 pm Indian Standard Time (IST)", "TIME", "2022-02-17T21:41",
+        ("about 9:41 pm Indian Standard Time", "TIME", "2022-02-17T21:41",
          {"instant": "2022-02-17T21:41:00+05:30"}),
         ("February 11", "DATE", "2022-02-11", {}),
         ("about an hour", "DURATION", "PT1H", {"mod": "APPROX"}),
