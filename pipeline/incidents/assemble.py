@@ -1,6 +1,7 @@
 """From frames, timexes and cause mentions to the article's incident records."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -18,6 +19,7 @@ from .status import incident_status
 from .timepoints import DateValue, Moment, date_value, derived_duration, moment, part_of_day, stated_duration
 
 TIMED_ROLES = ("start", "end", "duration", "observed")
+PAST_GAP_DAYS = 1
 
 
 @dataclass
@@ -187,8 +189,8 @@ class Assembler:
         start, end, duration, implies, date = self.times(draft, owned)
         mentions = [(i, c) for i, c in enumerate(self.causes) if draft in cause_links[i]]
         verdict = resolve_cause(mentions)
-        # an earlier outage of the article's own service is over by now; a parallel one may not be
-        past = draft.role == "related" and draft.key == self.seg_key() and self._before_main(date)
+        # an outage days before the main one is over by now (one the same day or the day before may not be)
+        past = draft.role == "related" and self._before_main(date)
         status = incident_status(draft.frames, self.discourse, end is not None, implies, past)
         if status == "ongoing":
             # an outage still under way has no end yet, and no final duration
@@ -225,7 +227,8 @@ class Assembler:
         low, _ = self.seg.window
         if date is None or low is None:
             return False
-        return date.text < low.isoformat()[: len(date.text)]
+        bound = (low - dt.timedelta(days=PAST_GAP_DAYS)).isoformat()
+        return date.text < bound[: len(date.text)]
 
 
 def assemble_incidents(

@@ -76,7 +76,7 @@ def build_frames(
         if any(f.start < cue.end and cue.start < f.end for f in frames if f.source == "service"):
             continue
         service = _service_for(cue, outage_evidence, discourse[cue.sentence]) or _speaker_service(
-            cue, subject_evidence, discourse[cue.sentence], main_key
+            article.text, cue, subject_evidence, discourse[cue.sentence], main_key
         )
         frames.append(Frame(cue.start, cue.end, cue.sentence, clause(cue.sentence, cue.start), cue.rule, "outage", service))
     for cue in status_cues(article):
@@ -111,16 +111,31 @@ def _service_for(cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCu
 
 
 def _speaker_service(
-    cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCues, main_key: Optional[str]
+    text: str, cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCues, main_key: Optional[str]
 ) -> Optional[str]:
     """Another service that the cue's clause names as subject ("Telegram founder Pavel Durov said
     ... slower speeds"): the outage is that service's."""
     clause = cues.clause_of(cue.start)
+    start, end = cues.clause_span(clause, cue.end)
     others = [
         e for e in evidence
         if e.sentence == cue.sentence and cues.clause_of(e.start) == clause and service_key(e.name) != main_key
+        and e.start < cue.start and _opens_clause(text, start, e.start)
     ]
-    return min(others, key=lambda e: abs(e.start - cue.start)).name if others else None
+    # the first such name is the subject ("Telegram founder Pavel Durov said": Telegram)
+    return min(others, key=lambda e: e.start).name if others else None
+
+
+SUBJECT_REACH = 30
+
+
+def _opens_clause(text: str, clause_start: int, position: int) -> bool:
+    """Whether a name stands where a clause's subject does: at its start, or right after an
+    opening adverbial ("A month earlier, Southwest Airlines blamed ...")."""
+    if position - clause_start <= SUBJECT_REACH:
+        return True
+    comma = text.find(",", clause_start, position)
+    return comma >= 0 and position - comma <= SUBJECT_REACH
 
 
 def frame_service_key(frame: Frame, lang: str = "en") -> Optional[str]:

@@ -75,8 +75,8 @@ def classify(article: Article, timexes: Sequence[Timex]) -> Dict[str, TimexRole]
             result[timex.id] = TimexRole(ranges[timex.id], "range", None, approx)
             continue
         role = TimexRole("context", None, None, approx)
-        for rule, pattern in rules.role_patterns:
-            if timex.type not in rule.types:
+        for rule, pattern, unless in rules.role_patterns:
+            if timex.type not in rule.types or (unless is not None and unless.search(timex.text)):
                 continue
             window = before if rule.side == "before" else after
             if pattern.search(window):

@@ -85,6 +85,9 @@ class RoleRule(Rule):
     side: Literal["before", "after"]
     types: List[TimexType] = Field(min_length=1)
     implies: Optional[Status] = None
+    unless_timex: Optional[str] = Field(
+        default=None, description="the rule does not apply to a timex whose own text matches this"
+    )
 
 
 class StatusRule(Rule):
@@ -217,7 +220,7 @@ class CompiledRules:
     discourse_rules: Tuple[CueRule, ...]
     discourse: Dict[str, Pattern[str]]
     roles: RolesFile
-    role_patterns: Tuple[Tuple[RoleRule, Pattern[str]], ...]
+    role_patterns: Tuple[Tuple[RoleRule, Pattern[str], Optional[Pattern[str]]], ...]
     range_open: Pattern[str]
     range_link: Pattern[str]
     range_bare_link: Pattern[str]
@@ -293,7 +296,10 @@ def load_rules(lang: str = "en") -> CompiledRules:
         discourse_rules=tuple(discourse.rules),
         discourse=_by_kind(discourse.rules, lang),
         roles=roles,
-        role_patterns=tuple((r, _anchored(r, lang)) for r in roles.rules),
+        role_patterns=tuple(
+            (r, _anchored(r, lang), compile_pattern(r.unless_timex, lang) if r.unless_timex else None)
+            for r in roles.rules
+        ),
         range_open=regex.compile(f"(?:{expand(roles.ranges.open.pattern, lang)})$", FLAGS),
         range_link=regex.compile(f"^(?:{expand(roles.ranges.link.pattern, lang)})$", FLAGS),
         range_bare_link=regex.compile(f"^(?:{expand(roles.ranges.bare_link.pattern, lang)})$", FLAGS),

@@ -344,6 +344,9 @@ class Segmenter:
                 value = self.date_near(frame.sentence, frame.clause, frame.start, whole_sentence=True)
             if value is None and state.previous is not None and state.previous.key == key:
                 return state.previous
+            if parallel is not None and parallel.key != key and self._goes_on(parallel, frame, value):
+                # "a problem at Microsoft's cloud ... customers of Azure had trouble": one outage, named twice
+                return parallel
             return self._related(frame.service, key, value, clause.recall)
         if value is not None and self.decisive(value):
             if self.in_window(value) and not clause.recall:
@@ -367,6 +370,14 @@ class Segmenter:
             state.elsewhere_clauses.clear()
             return draft
         return self._main()
+
+    def _goes_on(self, parallel: Draft, frame: Frame, value: Optional[DateValue]) -> bool:
+        """Whether another service's outage named in the next sentence is the same as ``parallel``:
+        it was just introduced (one or two mentions) and the dates do not disagree."""
+        last = max((f.sentence for f in parallel.frames), default=-1)
+        if frame.sentence - last > 1 or len(parallel.frames) > 2:
+            return False
+        return value is None or parallel.date is None or parallel.date.compatible(value)
 
     def _decide_clause(self, sentence: int, clause: int, cues: "_Clause", state: "_State") -> object:
         """The topic of a clause without outage mentions (updates the reading state)."""

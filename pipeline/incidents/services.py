@@ -278,7 +278,7 @@ def _known_forms(key: str, lex: _Lexicon) -> set:
 
 
 def _best_form(key: str, forms: Counter, items: Sequence[ServiceEvidence], lex: _Lexicon) -> str:
-    """The written form to report: the most frequent, the well-known casing on ties."""
+    """The written form to report: the well-known name when the text writes it, else the most frequent."""
     canonical = lex.canonical.get(key)
     cleaned = Counter()
     for form, n in forms.items():
@@ -289,10 +289,11 @@ def _best_form(key: str, forms: Counter, items: Sequence[ServiceEvidence], lex: 
         cleaned[base] += n
     if not cleaned:
         return canonical or (items[0].name if items else key)
+    if canonical and any(f.lower() == canonical.lower() for f in cleaned):
+        # a well-known service written out in full is reported by that name ("British Airways", not "BA")
+        return next(f for f in cleaned if f.lower() == canonical.lower())
     best = max(cleaned.values())
     top = [f for f, n in cleaned.items() if n == best]
-    if canonical and any(f.lower() == canonical.lower() for f in top):
-        return canonical
     order = {ev.name: ev.start for ev in reversed(items)}
     return min(top, key=lambda f: order.get(f, 1 << 30))
 

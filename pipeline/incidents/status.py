@@ -1,8 +1,11 @@
 """Whether an incident is resolved or ongoing at the time of writing.
 
-In order: what an update line ("UPDATE: ...") says; a known end; the last
-status cue in the text; what the stated duration implies ("lasted" is over,
-"has been down for" is not); an outage dated before the main one is over.
+In order: what an update line ("UPDATE: ...") says; the last status cue in the
+text, where a recovery followed by a contrast clause that reports the outage
+again ("were working again, but customers spent the morning reporting error
+messages") counts as ongoing; a known end; what the stated duration implies
+("lasted" is over, "has been down for" is not); an outage dated well before the
+main one is over.
 """
 from __future__ import annotations
 
@@ -10,6 +13,16 @@ from typing import Optional, Sequence
 
 from .cues import SentenceCues
 from .frames import Frame
+
+
+def _status_of(cue: Frame, frames: Sequence[Frame], discourse: Sequence[SentenceCues]) -> str:
+    if cue.status != "resolved":
+        return cue.status
+    later = [
+        f for f in frames
+        if f.sentence == cue.sentence and f.source != "status" and f.clause > cue.clause and f.start > cue.end
+    ]
+    return "ongoing" if later else "resolved"
 
 
 def incident_status(
@@ -22,11 +35,11 @@ def incident_status(
     cues = sorted((f for f in frames if f.source == "status" and f.status), key=lambda f: f.start)
     updates = [f for f in cues if discourse[f.sentence].update]
     if updates:
-        return updates[-1].status
+        return _status_of(updates[-1], frames, discourse)
+    if cues:
+        return _status_of(cues[-1], frames, discourse)
     if has_end:
         return "resolved"
-    if cues:
-        return cues[-1].status
     if duration_implies:
         return duration_implies
     if past:

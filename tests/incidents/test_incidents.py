@@ -231,3 +231,16 @@ def test_earlier_hack_paragraph_does_not_lend_its_cause(nlp):
     assert (main.cause.category, main.cause.status) == ("unknown", "unknown")
     assert main.ruled_out == ["cyberattack"] and main.status == "ongoing"
     assert [c.incident for c in doc._.causes] == ["e1", None]
+
+
+def test_window_durations_are_no_outage_durations():
+    from models import Timex
+    from pipeline.incidents.article import Article
+    from pipeline.incidents.roles import classify
+
+    text = "The attacks have continued over the past 24 hours."
+    start = text.index("the past")
+    a = Article.build(text, [(0, len(text))])
+    t = Timex(id="t1", text="the past 24 hours", start=start, end=start + 17, sentence=0, type="DURATION",
+              value="PT24H", rule="test")
+    assert classify(a, [t])["t1"].role != "duration"
