@@ -13,14 +13,17 @@ appositive title. The speaker is
 and the mention is ``unattributed`` when no clause speaks for its sentence.
 People are remembered through the article: "Dubey" and "he" after
 "cyber and technical expert Amit Dubey" are Amit Dubey, third party. A
-sentence ending in a colon ("they noted:") lends its speaker to the next one
-(status-page quotes).
+sentence with no reporting clause of its own is spoken by the speaker of the
+sentence before it when that one ends in a colon ("they noted:"), stands in the
+same paragraph (a quote or an account going on: "..., he wrote. On Tuesday a
+customer pushed ..."), or when it speaks in the first person plural.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
+from ..segmentation import segmentation_rules
 from . import patterns as P
 from .scan import DocScan, Hit
 from .scope import distance
@@ -70,6 +73,7 @@ class Attributor:
     def __init__(self, scan: DocScan, subjects: Subjects, lang: str = "en") -> None:
         self.scan = scan
         self.subjects = subjects
+        self.lang = lang
         self.lex = _Lexicon(lang)
         self.people: Dict[str, Speaker] = {}
         self.last_person: Optional[Speaker] = None
@@ -78,8 +82,11 @@ class Attributor:
         self._resolve_all()
 
     # -- classification -------------------------------------------------
-    def _company(self, phrase: str) -> Speaker:
-        return Speaker(self.subjects.main or phrase, "official")
+    def _company(self, phrase: str, before: str = "") -> Speaker:
+        """The affected company a pronoun or description stands for: the first
+        affected company named earlier in the sentence, else the main one."""
+        named = self.subjects.first_mentioned_in(before)
+        return Speaker(named or self.subjects.main or phrase, "official")
 
     def _remember(self, name: str, speaker: Speaker, titled: bool) -> None:
         keys = {name, name.split()[-1]}
@@ -87,11 +94,13 @@ class Attributor:
             if titled or key not in self.people:
                 self.people[key] = speaker
 
-    def classify(self, phrase: str, title: str) -> Optional[Speaker]:
+    def classify(self, phrase: str, title: str, before: str = "") -> Optional[Speaker]:
+        """Who the speaker phrase (and its appositive title) is; ``before`` is
+        the sentence up to the reporting clause."""
         phrase, title = _strip(phrase), _strip(title or "")
         lex = self.lex
         if lex.full("company", phrase):
-            return self._company(phrase)
+            return self._company(phrase, before)
         if lex.full("person_pronoun", phrase):
             return self.last_person
         name = lex.trailing_name(phrase)
@@ -100,9 +109,9 @@ class Attributor:
         rest = phrase[: len(phrase) - len(name)] if name else phrase
         around = f"{rest} {title}".strip()
         affected = self.subjects.mentioned_in(phrase + " " + title)
+        if name and not rest.strip() and self.subjects.mentioned_in(name):
+            return Speaker(name, "official")
         if name and not around:
-            if affected and self.subjects.mentioned_in(name):
-                return Speaker(name, "official")
             known = self.people.get(name) or self.people.get(name.split()[-1])
             if known is not None:
                 return known
@@ -138,7 +147,8 @@ class Attributor:
         for sentence in self.scan.sentences:
             resolved = []
             for hit in sentence.reporting:
-                speaker = self.classify(hit.match.group("speaker"), hit.match.group("title") or "")
+                before = self.scan.text[sentence.start : hit.start]
+                speaker = self.classify(hit.match.group("speaker"), hit.match.group("title") or "", before)
                 if speaker is None:
                     continue
                 resolved.append((hit, speaker))
@@ -147,6 +157,10 @@ class Attributor:
             persons = [s for _, s in resolved if s.text and s.text in self.people]
             if persons:
                 self.last_person = persons[-1]
+
+    def _same_paragraph(self, first: int, second: int) -> bool:
+        gap = self.scan.text[self.scan.sentences[first].end : self.scan.sentences[second].start]
+        return segmentation_rules(self.lang).paragraph_break.search(gap) is None
 
     def _sentence_text(self, index: int) -> str:
         sentence = self.scan.sentences[index]
@@ -160,6 +174,8 @@ class Attributor:
             return resolved[-1][1]
         previous = self.default[index - 1] if index > 0 else None
         if previous is not None and self._sentence_text(index - 1).rstrip().endswith(":"):
+            return previous
+        if previous is not None and self._same_paragraph(index - 1, index):
             return previous
         if self.lex.search("first_person", self._sentence_text(index)):
             return previous if previous is not None else self._company("the company")

@@ -72,8 +72,14 @@ def _linked(sentence: SentenceScan, start: int, end: int) -> bool:
 
 
 def _excluded(sentence: SentenceScan, start: int, end: int) -> bool:
+    """In an exclusion's scope, or inside the exclusion itself ("what a faulty
+    configuration looks like" describes, it does not blame)."""
     return any(
-        link.rule.kind == "exclude" and in_scope(sentence, link, link.rule.direction, link.rule.scope, start, end)
+        link.rule.kind == "exclude"
+        and (
+            (link.start <= start and end <= link.end)
+            or in_scope(sentence, link, link.rule.direction, link.rule.scope, start, end)
+        )
         for link in sentence.links
     )
 

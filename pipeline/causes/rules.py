@@ -17,7 +17,7 @@ from models.common import CauseLabel
 from ..resources import load_resource
 
 Direction = Literal["forward", "backward", "bidirectional"]
-Scope = Literal["clause", "sentence"]
+Scope = Literal["clause", "sentence", "adjacent"]
 
 
 class RuleModel(BaseModel):

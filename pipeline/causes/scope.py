@@ -21,7 +21,13 @@ def _boundaries(sentence: SentenceScan, scope: str) -> List[Tuple[int, int]]:
 
 
 def scope_ranges(sentence: SentenceScan, cue: Hit, direction: str, scope: str) -> List[Tuple[int, int]]:
-    """Character ranges the cue reaches (each a (start, end) inside the sentence)."""
+    """Character ranges the cue reaches (each a (start, end) inside the sentence).
+
+    An ``adjacent`` scope reaches only a span that touches the cue (one space
+    between at most): "a flaw that could be tripped" links "a flaw" alone.
+    """
+    if scope == "adjacent":
+        return _adjacent(sentence, cue, direction)
     bounds = _boundaries(sentence, scope)
     ranges = []
     if direction in ("forward", "bidirectional"):
@@ -35,6 +41,8 @@ def scope_ranges(sentence: SentenceScan, cue: Hit, direction: str, scope: str) -
 
 def in_scope(sentence: SentenceScan, cue: Hit, direction: str, scope: str, start: int, end: int) -> bool:
     """Whether the span [start, end) lies inside the cue's scope."""
+    if scope == "adjacent" and not touches(cue, start, end):
+        return False
     return any(lo <= start and end <= hi for lo, hi in scope_ranges(sentence, cue, direction, scope))
 
 
@@ -45,3 +53,16 @@ def distance(cue: Hit, start: int, end: int) -> int:
     if end <= cue.start:
         return cue.start - end
     return 0
+
+
+def _adjacent(sentence: SentenceScan, cue: Hit, direction: str) -> List[Tuple[int, int]]:
+    ranges = []
+    if direction in ("forward", "bidirectional"):
+        ranges.append((cue.end, sentence.end))
+    if direction in ("backward", "bidirectional"):
+        ranges.append((sentence.start, cue.start))
+    return ranges
+
+
+def touches(cue: Hit, start: int, end: int) -> bool:
+    return 0 <= start - cue.end <= 1 or 0 <= cue.start - end <= 1

@@ -15,6 +15,10 @@ from . import patterns as P
 
 _POSSESSIVE = ("'s", "\u2019s")
 
+#: score added by each further mention of a name already found in an outage
+#: context (repetition: the article's subject is named again and again).
+REPEAT_WEIGHT = 0.5
+
 
 @dataclass(frozen=True)
 class Subjects:
@@ -45,6 +49,16 @@ class Subjects:
         return None
 
 
+    def first_mentioned_in(self, text: str) -> Optional[str]:
+        """The affected company named first in ``text`` (the sentence's subject), if any."""
+        best, best_at = None, len(text) + 1
+        for name in self.names:
+            at = text.find(name)
+            if 0 <= at < best_at and _count_word(text, name):
+                best, best_at = name, at
+        return best
+
+
 def _clean(name: str) -> str:
     for suffix in _POSSESSIVE:
         if name.endswith(suffix):
@@ -62,5 +76,19 @@ def find_subjects(text: str, lang: str = "en") -> Subjects:
             continue
         scores[name] = scores.get(name, 0.0) + rule.weight
         first_seen.setdefault(name, match.start())
+    for name in scores:
+        scores[name] += REPEAT_WEIGHT * max(0, _count_word(text, name) - 1)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
     return Subjects(tuple(ranked))
+
+
+def _count_word(text: str, word: str) -> int:
+    """Occurrences of ``word`` in ``text`` not inside a longer word."""
+    count, at, n = 0, text.find(word), len(word)
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + n] if at + n < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            count += 1
+        at = text.find(word, at + n)
+    return count
