@@ -135,15 +135,17 @@ class Assembler:
                 return None
             return min(zoned, key=lambda z: abs(z.start - t.start))
 
-        def pick(candidates: Sequence[Timex], date: Optional[DateValue]) -> Optional[Moment]:
+        def pick(candidates: Sequence[Timex], date: Optional[DateValue], same_day: bool) -> Optional[Moment]:
             ordered = sorted(candidates, key=lambda t: (t.type != "TIME", t.start))
             for t in ordered:
                 m = self.moment_of(t, date, zone_for(t))
-                if m is not None and (date is None or date_value(m.value).compatible(date) or t.type == "TIME"):
+                if m is None:
+                    continue
+                if not same_day or date is None or t.type == "TIME" or date_value(m.value).compatible(date):
                     return m
             return None
 
-        start = pick(by_role.get("start", []), first)
+        start = pick(by_role.get("start", []), first, same_day=True)
         if start is None and first is not None:
             # the incident's first date, as dated by an outage mention (not by a status or report)
             outage_sentences = {f.sentence for f in draft.frames if f.source != "status"}
@@ -155,7 +157,7 @@ class Assembler:
                 source = sources[0] if sources else None
                 value = part_of_day(source.value) if source is not None else None
                 start = Moment(value or first.text, source.id if source else None, False)
-        end = pick(by_role.get("end", []), last)
+        end = pick(by_role.get("end", []), last, same_day=False)
         duration, implies = None, None
         # a duration whose cue says the outage is over ("lasted") before a bare "for"
         for t in sorted(by_role.get("duration", []), key=lambda t: (self.roles[t.id].implies is None, t.start)):

@@ -149,7 +149,11 @@ class Segmenter:
         self.service = service
         self.key = service_key(service, article.lang) if service else None
         # a clock time without a date of its own ("9 a.m. EDT") dates nothing: it takes its incident's date
-        self.dated = [t for t in dated(timexes, roles) if t.type != "TIME" or carries_date(t, article.lang)]
+        # an end ("until Tuesday") comes after the outage's day by nature: it dates no mention either
+        self.dated = [
+            t for t in dated(timexes, roles)
+            if (t.type != "TIME" or carries_date(t, article.lang)) and roles[t.id].role != "end"
+        ]
         self.by_sentence: Dict[int, List[Timex]] = {}
         for t in self.dated:
             self.by_sentence.setdefault(t.sentence, []).append(t)
@@ -284,7 +288,7 @@ class Segmenter:
                     continue
                 clause = _Clause(
                     recall=bool(cues.recall),
-                    anaphora=bool(cues.in_clause(cues.anaphora, c)) or (c == 0 and bool(cues.anaphora)),
+                    anaphora=bool(cues.in_clause(cues.anaphora, c)),
                     present=bool(cues.in_clause(cues.present, c)),
                 )
                 topic: object = None
@@ -325,7 +329,7 @@ class Segmenter:
             # right after another service's outage, an outage named by no service is that service's
             # ("customers of the region had trouble", "the same group's card payments failed again")
             value = self._frame_date(frame)
-            if value is None or parallel.date is None or parallel.date.compatible(value) or clause.anaphora:
+            if value is None or parallel.date is None or parallel.date.compatible(value):
                 if value is not None and (parallel.date is None or len(value.text) > len(parallel.date.text)):
                     parallel.date = value if parallel.date is None or parallel.date.compatible(value) else parallel.date
                 return parallel
