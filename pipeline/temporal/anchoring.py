@@ -26,8 +26,10 @@ from .calendar import (
 from .parsing import PointSpec
 
 REFERENCE = "reference_date"
-#: News looks back: a date without a year is placed in the future only when that is much nearer.
-_FUTURE_WEIGHT = 2
+#: How many times a yearless date's distance counts when it goes against the sentence's tense.
+_AGAINST_TENSE = 6.0
+#: News looks back: without a tense cue a future date counts this much farther.
+_FUTURE_BIAS = 1.5
 
 
 @dataclass
@@ -114,14 +116,25 @@ def _nearest_year(ref: dt.date, month: int, day: Optional[int], weekday: Optiona
     return best[1] if best else ref.year
 
 
-def _year_by_tense(ref: dt.date, month: int, day: Optional[int], future: bool) -> int:
-    """The year of (month, day): the latest on or before ``ref``, or with a future cue the first on or after."""
-    if future:
-        last_day = day or (31 if month != 2 else 28)
-        date = valid_date(ref.year, month, min(last_day, 30) if month in (4, 6, 9, 11) else last_day)
-        return ref.year if date is None or date >= ref else ref.year + 1
-    date = valid_date(ref.year, month, day or 1)
-    return ref.year if date is None or date <= ref else ref.year - 1
+def _year_by_tense(ref: dt.date, month: int, day: Optional[int], tense: Optional[str]) -> int:
+    """The year of (month, day) nearest ``ref``, distances against the tense counted several times over.
+
+    Without a tense, news looks back: a future date counts a little farther than a past one.
+    """
+    best = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        date = valid_date(year, month, day or 15)
+        if date is None:
+            continue
+        days = (date - ref).days
+        if days > 0:
+            weight = _AGAINST_TENSE if tense == "past" else (1.0 if tense == "future" else _FUTURE_BIAS)
+        else:
+            weight = _AGAINST_TENSE if tense == "future" else 1.0
+        cost = abs(days) * weight
+        if best is None or cost < best[0]:
+            best = (cost, year)
+    return best[1] if best else ref.year
 
 
 def _weekday_date(ref: dt.date, weekday: int, rel: Optional[int], future: bool) -> dt.date:
@@ -205,6 +218,11 @@ class Anchorer:
             found = self.ctx.last_dated("year")
             if found is not None:
                 anchor, base = found[0], found[1]
+        elif q.unit == "Y":
+            # "a year ago" next to a quarter's results means that quarter a year before
+            found = self.ctx.last_point()
+            if found is not None and found[1].granularity == "quarter":
+                anchor, base = found[0], found[1]
         if base is None:
             if self.ref is None:
                 return Resolved(special="PAST_REF" if direction < 0 else "FUTURE_REF", anchor=REFERENCE)
@@ -281,10 +299,8 @@ class Anchorer:
                 year = _month_with_rel(ref, spec.month, spec.rel)
             elif spec.weekday is not None and spec.day is not None:
                 year = _nearest_year(ref, spec.month, spec.day, spec.weekday)
-            elif tense is None:
-                year = _nearest_year(ref, spec.month, spec.day)
             else:
-                year = _year_by_tense(ref, spec.month, spec.day, future)
+                year = _year_by_tense(ref, spec.month, spec.day, tense)
             return Resolved(when=self._with_year(spec, year), anchor=REFERENCE)
         if spec.quarter is not None or spec.half is not None:
             if ref is None:

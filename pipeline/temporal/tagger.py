@@ -114,7 +114,11 @@ def _tense_cues(lang: str):
     import regex
 
     fragments = load_fragments(lang)
-    return regex.compile(fragments.expand("%{future_cue}")), regex.compile(fragments.expand("%{past_cue}"))
+    return (
+        regex.compile(fragments.expand("%{future_cue}")),
+        regex.compile(fragments.expand("%{past_cue}")),
+        regex.compile(fragments.expand("%{deadline_before}")),
+    )
 
 
 #: How far (characters) before and after an expression its tense cues are looked for.
@@ -123,11 +127,18 @@ _TENSE_AFTER = 40
 
 
 def tense_near(text: str, start: int, end: int, bounds: Tuple[int, int], lang: str = "en") -> Optional[str]:
-    """"future" or "past" from the nearest cue word in the expression's sentence ("will", "said", "-ed"), else None."""
-    future_cue, past_cue = _tense_cues(lang)
+    """"future" or "past" from the nearest cue word in the expression's sentence ("will", "said", "-ed"), else None.
+
+    A deadline ("by Jan. 14", "until Friday") is not placed in the past by a past-tense verb.
+    """
+    future_cue, past_cue, deadline = _tense_cues(lang)
     lo, hi = max(bounds[0], start - _TENSE_BEFORE), min(bounds[1], end + _TENSE_AFTER)
+    if deadline.search(text, lo, start) is not None:
+        past_cue = None
     best = None
     for tense, cue in (("future", future_cue), ("past", past_cue)):
+        if cue is None:
+            continue
         for match in cue.finditer(text, lo, start):
             distance = start - match.end()
             if best is None or distance < best[0] or (distance == best[0] and tense == "future"):
@@ -210,7 +221,8 @@ def tag(
                 resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
             else:
                 resolved = anchorer.resolve(spec, tense=tense_of(item))
-            anchorer.remember(timex_id, resolved)
+            if not (spec.offset is not None and spec.direction_anchored):
+                anchorer.remember(timex_id, resolved)  # no chains of "a year earlier"s
             zone, instant = _timezone(spec, resolved, ref_date)
             kind = item.type or _point_type(resolved)
             mod = spec.mod
