@@ -14,12 +14,13 @@ from .cues import SentenceCues, carries_date, sentence_cues
 from .frames import Frame, build_frames
 from .roles import TimexRole, classify
 from .segment import Draft, Segmentation, segment
-from .services import ServiceEvidence, find_evidence, main_service, service_key
+from .services import ServiceEvidence, find_evidence, main_service, same_service, service_key
 from .status import incident_status
 from .timepoints import DateValue, Moment, date_value, derived_duration, moment, part_of_day, stated_duration
 
 TIMED_ROLES = ("start", "end", "duration", "observed")
 PAST_GAP_DAYS = 1
+STAFF_GAP = 3
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Assembler:
         evidence: Sequence[ServiceEvidence],
     ) -> None:
         self.article = article
+        self.evidence = list(evidence)
+        self.service = service
         self.timexes = list(timexes)
         self.causes = list(causes)
         self.discourse: List[SentenceCues] = sentence_cues(article)
@@ -189,7 +192,7 @@ class Assembler:
     def incident(self, draft: Draft, incident_id: str, cause_links: Sequence[List[Draft]]) -> Incident:
         owned = self.owned_timexes(draft)
         start, end, duration, implies, date = self.times(draft, owned)
-        mentions = [(i, c) for i, c in enumerate(self.causes) if draft in cause_links[i]]
+        mentions = [(i, self.as_seen_by(c, draft)) for i, c in enumerate(self.causes) if draft in cause_links[i]]
         verdict = resolve_cause(mentions)
         # an outage days before the main one is over by now (one the same day or the day before may not be)
         past = draft.role == "related" and self._before_main(date)
@@ -219,6 +222,32 @@ class Assembler:
             speculated=verdict.speculated,
             affected=affected(self.article, {f.sentence for f in draft.frames}, owns),
             sentences=sorted(sentences),
+        )
+
+    def as_seen_by(self, mention: CauseMention, draft: Draft) -> CauseMention:
+        """The mention with its attribution relative to this incident's service: Telegram's founder
+        speaks officially for Telegram's outage, the main service's staff do not for another's."""
+        speaker = mention.speaker
+        if not speaker or not draft.service or draft.service == self.service:
+            return mention
+        if self.speaks_for(mention, draft.service):
+            return mention if mention.attribution == "official" else mention.model_copy(update={"attribution": "official"})
+        if mention.attribution == "official" and same_service(speaker, self.service, self.article.lang):
+            return mention.model_copy(update={"attribution": "third_party"})
+        return mention
+
+    def speaks_for(self, mention: CauseMention, service: str) -> bool:
+        """The speaker is the service, or its staff named with it ("Telegram founder Pavel Durov")."""
+        if same_service(mention.speaker, service, self.article.lang):
+            return True
+        start, end = self.article.sentences[mention.sentence]
+        position = self.article.text.find(mention.speaker, start, end)
+        if position < 0:
+            return False
+        return any(
+            e.rule == "svc.staff" and e.sentence == mention.sentence and 0 <= position - e.context_end <= STAFF_GAP
+            and same_service(e.name, service, self.article.lang)
+            for e in self.evidence
         )
 
     def seg_key(self) -> Optional[str]:

@@ -46,20 +46,41 @@ def is_approximate(article: Article, timex: Timex, before: Optional[str] = None)
     return bool(rules.approximate.search(timex.text) or rules.approximate.search(before[-APPROX_TAIL:]))
 
 
+def _compounds(article: Article, ordered: Sequence[Timex]) -> List[List[Timex]]:
+    """Adjacent timexes that make one point ("21:56 UTC on Thursday"), in text order."""
+    rules = load_rules(article.lang)
+    groups: List[List[Timex]] = []
+    for t in ordered:
+        last = groups[-1][-1] if groups else None
+        if (
+            last is not None and last.sentence == t.sentence and last.type != t.type
+            and {last.type, t.type} <= {"TIME", "DATE"} and rules.range_joiner.match(article.text[last.end : t.start])
+        ):
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return groups
+
+
 def range_pairs(article: Article, timexes: Sequence[Timex]) -> Dict[str, str]:
-    """timex id -> "start" / "end" for the two ends of written ranges."""
+    """timex id -> "start" / "end" for the two ends of written ranges ("between X and Y")."""
     rules = load_rules(article.lang)
     roles: Dict[str, str] = {}
-    ordered = sorted(timexes, key=lambda t: t.start)
-    for first, second in zip(ordered, ordered[1:]):
-        if first.sentence != second.sentence or first.type not in ("TIME", "DATE") or second.type != first.type:
+    points = _compounds(article, sorted(timexes, key=lambda t: t.start))
+    for first, second in zip(points, points[1:]):
+        a, b = first[-1], second[0]
+        if a.sentence != b.sentence or not {t.type for t in first + second} <= {"TIME", "DATE"}:
             continue
-        gap = article.text[first.end : second.start]
-        before = _windows(article, first)[0]
-        opened = bool(rules.range_open.search(before))
-        if (opened and rules.range_link.match(gap)) or (first.type == "TIME" and rules.range_bare_link.match(gap)):
-            roles.setdefault(first.id, "start")
-            roles[second.id] = "end"
+        clock = "TIME" in {t.type for t in first}
+        if clock != ("TIME" in {t.type for t in second}):
+            continue
+        gap = article.text[a.end : b.start]
+        opened = bool(rules.range_open.search(_windows(article, first[0])[0]))
+        if (opened and rules.range_link.match(gap)) or (clock and rules.range_bare_link.match(gap)):
+            for t in first:
+                roles.setdefault(t.id, "start")
+            for t in second:
+                roles[t.id] = "end"
     return roles
 
 

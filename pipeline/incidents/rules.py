@@ -128,6 +128,7 @@ class RangeRules(_Strict):
     open: Rule
     link: Rule
     bare_link: Rule
+    joiner: Rule
 
 
 class RolesFile(_Strict):
@@ -224,6 +225,7 @@ class CompiledRules:
     range_open: Pattern[str]
     range_link: Pattern[str]
     range_bare_link: Pattern[str]
+    range_joiner: Pattern[str]
     approximate: Pattern[str]
     status_rules: Tuple[StatusRule, ...]
     status_pattern: Pattern[str]
@@ -279,7 +281,7 @@ def load_rules(lang: str = "en") -> CompiledRules:
         for group in (
             services.rules, outages.rules, discourse.rules, roles.rules, status.rules,
             affected.platform_contexts, affected.region_contexts, affected.users,
-            [roles.ranges.open, roles.ranges.link, roles.ranges.bare_link],
+            [roles.ranges.open, roles.ranges.link, roles.ranges.bare_link, roles.ranges.joiner],
         )
         for r in group
     ]
@@ -303,6 +305,7 @@ def load_rules(lang: str = "en") -> CompiledRules:
         range_open=regex.compile(f"(?:{expand(roles.ranges.open.pattern, lang)})$", FLAGS),
         range_link=regex.compile(f"^(?:{expand(roles.ranges.link.pattern, lang)})$", FLAGS),
         range_bare_link=regex.compile(f"^(?:{expand(roles.ranges.bare_link.pattern, lang)})$", FLAGS),
+        range_joiner=regex.compile(f"^(?:{expand(roles.ranges.joiner.pattern, lang)})$", FLAGS),
         approximate=regex.compile(_words(roles.approximate_words), FLAGS),
         status_rules=tuple(status.rules),
         status_pattern=combined(tuple(status.rules), lang),
@@ -331,6 +334,7 @@ def all_pattern_rules(lang: str = "en") -> List[AnyRule]:
         rules.roles.ranges.open,
         rules.roles.ranges.link,
         rules.roles.ranges.bare_link,
+        rules.roles.ranges.joiner,
         *rules.status_rules,
         *rules.affected.platform_contexts,
         *rules.affected.region_contexts,

@@ -31,12 +31,14 @@ from .article import Article
 from .cues import SentenceCues, carries_date
 from .frames import Frame
 from .roles import TimexRole, dated
-from .services import service_key
+from .rules import load_rules
+from .services import same_service, service_key
 from .timepoints import DateValue, date_value
 
 WINDOW_DAYS = 0
 NEAR_REFERENCE_DAYS = 7
 PRESENT_TENSE_REACH = 30
+SUBJECT_REACH = 30
 MAIN = "main"
 """clause topic: the main incident, whether or not a frame has created it yet"""
 
@@ -149,10 +151,12 @@ class Segmenter:
         self.service = service
         self.key = service_key(service, article.lang) if service else None
         # a clock time without a date of its own ("9 a.m. EDT") dates nothing: it takes its incident's date
-        # an end ("until Tuesday") comes after the outage's day by nature: it dates no mention either
+        # an end ("until Tuesday") comes after the outage's day by nature: it dates no mention
+        # (a range's date does: "between 6:23 and 6:33 a.m. PT Monday morning")
         self.dated = [
             t for t in dated(timexes, roles)
-            if (t.type != "TIME" or carries_date(t, article.lang)) and roles[t.id].role != "end"
+            if (t.type != "TIME" or carries_date(t, article.lang))
+            and (roles[t.id].role != "end" or roles[t.id].rule == "range")
         ]
         self.by_sentence: Dict[int, List[Timex]] = {}
         for t in self.dated:
@@ -399,7 +403,8 @@ class Segmenter:
                     return draft
             state.away(value)
             return None
-        if cues.present:
+        if cues.present or self._opens_with_own_service(sentence, clause):
+            # the text is back on the outage under way ("BA rejected that, saying ...")
             state.back_to_main(self.main)
             return MAIN
         if state.elsewhere is not None:
@@ -408,6 +413,26 @@ class Segmenter:
         if current is not None:
             return current
         return MAIN
+
+    def _opens_with_own_service(self, sentence: int, clause: int) -> bool:
+        """Whether the clause's subject is the article's service (at its start, or after an
+        opening adverbial and its comma)."""
+        if not self.service:
+            return False
+        text = self.article.text
+        start, end = self.discourse[sentence].clause_span(clause, self.article.sentences[sentence][1])
+        names = load_rules(self.article.lang).name_pattern
+        positions = [start]
+        comma = text.find(",", start, min(end, start + SUBJECT_REACH))
+        if comma >= 0:
+            positions.append(comma + 1)
+        for pos in positions:
+            while pos < end and text[pos] in " \t\"'\u201c\u2018":
+                pos += 1
+            match = names.match(text, pos, end)
+            if match and same_service(match.group(), self.service, self.article.lang):
+                return True
+        return False
 
     def _named_parallel(self, sentence: int, clause: int, topic: object) -> List[Draft]:
         """Other services' outages that a clause names besides its topic (a cause stated for both)."""

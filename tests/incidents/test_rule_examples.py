@@ -107,15 +107,22 @@ def test_role_rule_examples(rule):
 
 
 def test_range_rule_examples():
+    from models import Timex
     from pipeline.incidents.roles import range_pairs
 
     ranges = RULES.roles.ranges
-    for rule in (ranges.open, ranges.link, ranges.bare_link):
+    for rule in (ranges.open, ranges.link, ranges.bare_link, ranges.joiner):
         for example in rule.examples:
-            text, spans = bracketed(example.text if hasattr(example, "text") else example)
+            text, spans = bracketed(example.text)
+            expected = (example.expect or "start,end").split(",")
+            timexes = [
+                Timex(id=f"t{k + 1}", text=text[a:b], start=a, end=b, sentence=0,
+                      type="DATE" if text[a].isupper() else "TIME", value="2020-01-01", rule="test")
+                for k, (a, b) in enumerate(spans)
+            ]
             a = Article.build(text, [(0, len(text))])
-            pairs = range_pairs(a, _timexes(text, spans, "TIME"))
-            assert pairs == {"t1": "start", "t2": "end"}, (rule.id, example)
+            pairs = range_pairs(a, timexes)
+            assert [pairs.get(t.id) for t in timexes] == expected, (rule.id, example.text, pairs)
 
 
 @pytest.mark.parametrize("rule", RULES.status_rules, ids=ids(RULES.status_rules))
