@@ -11,12 +11,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from typing import Callable, Collection, Iterable, Iterator, Optional, Tuple
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Callable, Collection, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from ..formats import PendingDocument
 from ..output import render
-from ..run import ExtractOptions, Outcome
+from ..run import ExtractOptions, Outcome, error_record
+from .crashes import WORKER_DIED, PoolBroke, guarded
 from .ordered import chunked, ordered_map
 from .worker import Result, Worker, ready, run_batch, start_worker
 
@@ -79,22 +80,62 @@ class LocalEngine:
         self.batch_size = batch_size
         self._local: Optional[Worker] = None
         self._pool: Optional[ProcessPoolExecutor] = None
+        self._generation = 0
 
     def __enter__(self) -> "LocalEngine":
         if self.workers == 1:
             self._local = Worker(self.options, self.renderer, self.done)
             return self
         warm_up(self.options)
+        self._start_pool()
+        return self
+
+    def _start_pool(self) -> None:
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=_pool_context(),
             initializer=start_worker,
             initargs=(self.options, self.renderer, self.done),
         )
+        self._generation += 1
         # Start every worker now (pipelines built) rather than on first use.
         for future in [self._pool.submit(ready) for _ in range(self.workers)]:
             future.result()
-        return self
+
+    def _restart_pool(self, broken: PoolBroke) -> None:
+        """A fresh pool, unless one was already started since ``broken``'s broke."""
+        if broken.generation != self._generation:
+            return
+        assert self._pool is not None
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._start_pool()
+
+    def _submit(self, batch: Sequence[PendingDocument], force: bool = False) -> Future:
+        assert self._pool is not None, "use LocalEngine as a context manager"
+        pool = self._pool
+        return guarded(lambda: pool.submit(run_batch, batch, force), self._generation)
+
+    def _run_again(self, batch: Sequence[PendingDocument], broken: PoolBroke, force: bool = False) -> List[Result]:
+        """Results of a batch lost with a broken pool: again as a whole, else one by one."""
+        self._restart_pool(broken)
+        again = self._submit(batch, force).result()
+        if not isinstance(again, PoolBroke):
+            return again
+        results: List[Result] = []
+        for pending in batch:
+            self._restart_pool(again)
+            one = self._submit([pending], force).result()
+            if isinstance(one, PoolBroke):
+                again = one
+                results.append(self._died(pending))
+            else:
+                results.extend(one)
+        self._restart_pool(again)
+        return results
+
+    def _died(self, pending: PendingDocument) -> Result:
+        outcome = error_record(pending.doc_id, pending.source, WORKER_DIED)
+        return Result(outcome.doc_id, outcome.source, self.renderer(outcome), WORKER_DIED)
 
     def __exit__(self, *exc_info) -> None:
         if self._pool is not None:
@@ -107,18 +148,20 @@ class LocalEngine:
             for batch in batches:
                 yield from zip(batch, self._local(batch))
             return
-        assert self._pool is not None, "use LocalEngine as a context manager"
-        submit = lambda batch: self._pool.submit(run_batch, batch)  # noqa: E731
         window = self.workers * WINDOW_PER_WORKER
-        for batch, results in ordered_map(submit, batches, window):
+        for batch, results in ordered_map(self._submit, batches, window):
+            if isinstance(results, PoolBroke):  # a worker died: see .crashes
+                results = self._run_again(batch, results)
             yield from zip(batch, results)
 
     def rerun(self, pending: PendingDocument) -> Result:
         """Extract one document even if it is in ``done``."""
         if self._local is not None:
             return self._local([pending], force=True)[0]
-        assert self._pool is not None
-        return self._pool.submit(run_batch, [pending], True).result()[0]
+        results = self._submit([pending], True).result()
+        if isinstance(results, PoolBroke):
+            results = self._run_again([pending], results, force=True)
+        return results[0]
 
 
 def stream_results(
