@@ -9,7 +9,8 @@ that kills its worker: that one gets an error record, the others their records.
 """
 from __future__ import annotations
 
-from concurrent.futures import Future
+import contextlib
+from concurrent.futures import Future, InvalidStateError
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, TypeVar
@@ -39,16 +40,19 @@ def guarded(submit: Callable[[], "Future[R]"], generation: int) -> "Future":
         return out
 
     def settle(done: Future) -> None:
+        if out.done():  # cancelled by the consumer (stopped early, interrupted)
+            return
         if done.cancelled():
             out.cancel()
             return
         error = done.exception()
-        if isinstance(error, BrokenProcessPool):
-            out.set_result(PoolBroke(generation))
-        elif error is not None:
-            out.set_exception(error)
-        else:
-            out.set_result(done.result())
+        with contextlib.suppress(InvalidStateError):  # cancelled meanwhile
+            if isinstance(error, BrokenProcessPool):
+                out.set_result(PoolBroke(generation))
+            elif error is not None:
+                out.set_exception(error)
+            else:
+                out.set_result(done.result())
 
     inner.add_done_callback(settle)
     out.add_done_callback(lambda f: inner.cancel() if f.cancelled() else None)
