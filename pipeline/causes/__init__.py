@@ -10,6 +10,6 @@ The package is rule data plus a small engine in the manner of medspaCy ConText:
 - :mod:`.phrases` cause phrases in outage-causation context, with the
   taxonomy's trigger-over-mechanism precedence;
 - :mod:`.assertion` negated / possible / hypothetical cues;
-- :mod:`.subject` the company an article's outage is about;
+- :mod:`.subject` the affected companies, from incident assembly's service detection;
 - :mod:`.attribution` reporting clauses, speakers, official vs third party.
 """

@@ -109,7 +109,8 @@ class Attributor:
         rest = phrase[: len(phrase) - len(name)] if name else phrase
         around = f"{rest} {title}".strip()
         affected = self.subjects.mentioned_in(phrase + " " + title)
-        if name and not rest.strip() and self.subjects.mentioned_in(name):
+        person_title = lex.search("staff", title) or lex.search("third_party", title)
+        if name and not rest.strip() and not person_title and self.subjects.mentioned_in(name):
             return Speaker(name, "official")
         if name and not around:
             known = self.people.get(name) or self.people.get(name.split()[-1])

@@ -149,8 +149,3 @@ def reporting_rule_set(lang: str = "en") -> RuleSet[R.ReportingRule]:
 @lru_cache(maxsize=None)
 def speaker_class_patterns(lang: str = "en") -> Tuple[Tuple[R.SpeakerClass, "regex.Pattern[str]"], ...]:
     return tuple((rule, compile_one(rule.pattern, lang)) for rule in R.speaker_classes(lang))
-
-
-@lru_cache(maxsize=None)
-def subject_rule_set(lang: str = "en") -> RuleSet[R.SubjectRule]:
-    return compile_rules(R.subject_rules(lang), lang, ignore_case=False)

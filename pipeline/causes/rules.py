@@ -190,20 +190,6 @@ class SpeakerClass(RuleModel):
     examples: Tuple[Example, ...] = Field(min_length=1)
 
 
-class SubjectExample(RuleModel):
-    text: str
-    name: str
-
-
-class SubjectRule(RuleModel):
-    """A context naming the company whose service went down; the pattern has a ``name`` group."""
-
-    id: str
-    pattern: str
-    weight: float = 1.0
-    examples: Tuple[SubjectExample, ...] = Field(min_length=1)
-
-
 class Fragments(RuleModel):
     description: str
     fragments: Dict[str, str]
@@ -282,8 +268,3 @@ def reporting_rules(lang: str = "en") -> Tuple[ReportingRule, ...]:
 @lru_cache(maxsize=None)
 def speaker_classes(lang: str = "en") -> Tuple[SpeakerClass, ...]:
     return _rules("speakers", SpeakerClass, lang)
-
-
-@lru_cache(maxsize=None)
-def subject_rules(lang: str = "en") -> Tuple[SubjectRule, ...]:
-    return _rules("subject", SubjectRule, lang)

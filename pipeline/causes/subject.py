@@ -1,94 +1,84 @@
-"""The company an article's outage is about, found from outage contexts.
+"""The companies an article's outage hit, for attribution.
 
-A small, general helper for attribution ("the company said" is official when
-it is the affected company speaking): names in outage contexts ("X went down",
-"outage at X", "X's servers", "X users") score by the rules' weights in
-``causes/subject.json``. Full service detection belongs to incident assembly;
-this helper only needs the names of the affected companies.
+"The company said" is official when the affected company speaks. Service
+detection belongs to incident assembly (:mod:`pipeline.incidents.services`);
+this module only adapts its evidence (every name standing in an outage
+context, the main service first) to the questions attribution asks: which
+affected company a text names, and which one a pronoun stands for.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
-from . import patterns as P
+from spacy.tokens import Doc
 
-_POSSESSIVE = ("'s", "\u2019s")
 
-#: score added by each further mention of a name already found in an outage
-#: context (repetition: the article's subject is named again and again).
-REPEAT_WEIGHT = 0.5
+#: evidence kind of a name standing in an outage context ("X went down",
+#: "outage at X"); names seen only as speakers or owners are not affected.
+OUTAGE_EVIDENCE = "outage"
 
 
 @dataclass(frozen=True)
 class Subjects:
-    """Affected company names, best first, with their scores."""
+    """Affected company names, the main service first."""
 
-    ranked: Tuple[Tuple[str, float], ...]
+    names: Tuple[str, ...]
+    lang: str = "en"
 
     @property
     def main(self) -> Optional[str]:
-        return self.ranked[0][0] if self.ranked else None
-
-    @property
-    def names(self) -> Tuple[str, ...]:
-        return tuple(name for name, _ in self.ranked)
+        return self.names[0] if self.names else None
 
     def mentioned_in(self, text: str) -> Optional[str]:
         """The affected company named in ``text`` (as a whole word), if any."""
-        lowered = text.lower()
+        found = self.first_mentioned_in(text)
+        if found is not None:
+            return found
+        from ..incidents.services import same_service
+
         for name in self.names:
-            key = name.lower()
-            at = lowered.find(key)
-            while at >= 0:
-                before = lowered[at - 1] if at > 0 else " "
-                after = lowered[at + len(key)] if at + len(key) < len(lowered) else " "
-                if not before.isalnum() and not after.isalnum():
-                    return name
-                at = lowered.find(key, at + 1)
+            if same_service(text, name, self.lang):
+                return name
         return None
 
-
     def first_mentioned_in(self, text: str) -> Optional[str]:
-        """The affected company named first in ``text`` (the sentence's subject), if any."""
+        """The affected company named first in ``text`` (a sentence's subject), if any."""
         best, best_at = None, len(text) + 1
         for name in self.names:
-            at = text.find(name)
-            if 0 <= at < best_at and _count_word(text, name):
+            at = _word_at(text, name)
+            if 0 <= at < best_at:
                 best, best_at = name, at
         return best
 
 
-def _clean(name: str) -> str:
-    for suffix in _POSSESSIVE:
-        if name.endswith(suffix):
-            name = name[: -len(suffix)]
-    return name.strip()
-
-
-def find_subjects(text: str, lang: str = "en") -> Subjects:
-    """Score every name found in an outage context of ``text``; best first."""
-    scores: Dict[str, float] = {}
-    first_seen: Dict[str, int] = {}
-    for rule, match in P.subject_rule_set(lang).finditer(text):
-        name = _clean(match.group("name"))
-        if not name:
-            continue
-        scores[name] = scores.get(name, 0.0) + rule.weight
-        first_seen.setdefault(name, match.start())
-    for name in scores:
-        scores[name] += REPEAT_WEIGHT * max(0, _count_word(text, name) - 1)
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
-    return Subjects(tuple(ranked))
-
-
-def _count_word(text: str, word: str) -> int:
-    """Occurrences of ``word`` in ``text`` not inside a longer word."""
-    count, at, n = 0, text.find(word), len(word)
+def _word_at(text: str, word: str) -> int:
+    """Offset of the first occurrence of ``word`` in ``text`` not inside a longer word, or -1."""
+    lowered, key = text.lower(), word.lower()
+    at, n = lowered.find(key), len(key)
     while at >= 0:
-        before = text[at - 1] if at > 0 else " "
-        after = text[at + n] if at + n < len(text) else " "
+        before = lowered[at - 1] if at > 0 else " "
+        after = lowered[at + n] if at + n < len(lowered) else " "
         if not before.isalnum() and not after.isalnum():
-            count += 1
-        at = text.find(word, at + n)
-    return count
+            return at
+        at = lowered.find(key, at + n)
+    return -1
+
+
+def subjects_from(main: Optional[str], evidence_names: Sequence[Tuple[str, float]], lang: str = "en") -> Subjects:
+    """Main service first, then the other names in outage contexts by total weight."""
+    weights: Dict[str, float] = {}
+    for name, weight in evidence_names:
+        weights[name] = weights.get(name, 0.0) + weight
+    others = sorted((n for n in weights if n != main), key=lambda n: -weights[n])
+    names = ([main] if main else []) + others
+    return Subjects(tuple(names), lang)
+
+
+def subjects_of(doc: Doc, lang: str = "en") -> Subjects:
+    """The affected companies of a processed ``Doc`` (cached by the service detector)."""
+    from ..incidents.services import service_evidence
+
+    main, evidence = service_evidence(doc)
+    outages = [(ev.name, ev.weight) for ev in evidence if ev.kind == OUTAGE_EVIDENCE]
+    return subjects_from(main, outages, lang)

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..causes.assertion import assertion_of
 from ..causes.attribution import UNATTRIBUTED, Attributor
 from ..causes.scan import scan_doc
-from ..causes.subject import find_subjects
+from ..causes.subject import subjects_of
 
 
 class CauseContext:
@@ -20,7 +20,7 @@ class CauseContext:
         if not causes:
             return doc
         scan = scan_doc(doc, self.lang)
-        attributor = Attributor(scan, find_subjects(scan.text, self.lang), self.lang)
+        attributor = Attributor(scan, subjects_of(doc, self.lang), self.lang)
         updated = []
         for mention in causes:
             sentence = scan.sentence(mention.sentence)
