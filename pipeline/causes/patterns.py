@@ -79,9 +79,11 @@ def compile_rules(rules: Sequence[T], lang: str = "en", ignore_case: bool = True
             raise ValueError(f"rule {rule.id}: bad pattern: {exc}") from None
         name = f"r{index}"
         names.append(name)
-        parts.append(f"(?P<{name}>{_WORD_START}(?:{body}){_WORD_END})")
+        parts.append(f"(?P<{name}>(?:{body}){_WORD_END})")
     flags = regex.IGNORECASE if ignore_case else 0
-    return RuleSet(tuple(rules), regex.compile("|".join(parts) or "(?!)", flags), tuple(names))
+    # the start guard is checked once per position, not once per rule
+    combined = f"{_WORD_START}(?:{'|'.join(parts)})" if parts else "(?!)"
+    return RuleSet(tuple(rules), regex.compile(combined, flags), tuple(names))
 
 
 def compile_one(pattern: str, lang: str = "en", ignore_case: bool = True) -> "regex.Pattern[str]":
