@@ -9,7 +9,7 @@ Public entry points:
 """
 from .article import Article
 from .assemble import Assembly, assemble_incidents
-from .services import affected_service, detect_service, same_service, service_evidence
+from .services import affected_service, detect_service, detect_services, same_service, service_evidence
 
 __all__ = [
     "Article",
@@ -17,6 +17,7 @@ __all__ = [
     "affected_service",
     "assemble_incidents",
     "detect_service",
+    "detect_services",
     "same_service",
     "service_evidence",
 ]

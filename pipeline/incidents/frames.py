@@ -62,7 +62,7 @@ def build_frames(
     rules = load_rules(article.lang)
     status_of: Dict[str, str] = {r.id: r.status for r in rules.status_rules}
     outage_evidence = [e for e in evidence if e.kind == "outage"]
-    subject_evidence = [e for e in evidence if e.kind == "subject"]
+    subject_evidence = [e for e in evidence if e.kind in ("subject", "speaker")]
     frames: List[Frame] = []
 
     def clause(sentence: int, char: int) -> int:

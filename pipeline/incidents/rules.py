@@ -53,7 +53,7 @@ class Rule(_Strict):
 class ServiceRule(Rule):
     """Outage context that names the affected service in the group ``svc``."""
 
-    kind: Literal["outage", "subject"]
+    kind: Literal["outage", "subject", "speaker"]
     weight: float = Field(gt=0)
     side: Literal["before", "after"] = Field(
         description="where the name stands relative to the cue (for headlines: keep the nearest word)"

@@ -312,6 +312,25 @@ def fallback_service(article: Article) -> Optional[str]:
     return _best_form(key, forms, (), lex)
 
 
+def affected_services(article: Article, evidence: Sequence[ServiceEvidence]) -> List[Tuple[str, float]]:
+    """Services named in an outage context (not merely as speakers), best first, with scores;
+    the article's service first even when it is found only by the well-known fallback."""
+    ranked = [(r.name, r.score) for r in rank_services(article, evidence) if _affected(r)]
+    main = main_service(article, evidence)
+    if main is not None and all(name != main for name, _ in ranked):
+        if any(r.name == main for r in rank_services(article, evidence)):
+            return ranked  # the best name only speaks: it is no affected service
+        ranked.insert(0, (main, 0.0))
+    elif main is not None and ranked[0][0] != main:
+        ranked.sort(key=lambda item: item[0] != main)
+    return ranked
+
+
+def _affected(ranked: "RankedService") -> bool:
+    """Named where an outage hit it or its users, not only as a speaker."""
+    return any(e.kind != "speaker" for e in ranked.evidence)
+
+
 def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optional[str]:
     ranked = rank_services(article, evidence)
     if ranked:
@@ -322,29 +341,32 @@ def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optio
 # ------------------------------------------------------------ public helpers
 
 
-def detect_service(text: str, lang: str = "en") -> Optional[str]:
-    """The affected service of an outage article, as written (None if none is found)."""
+@lru_cache(maxsize=8)
+def _analysis(text: str, lang: str = "en") -> Tuple[Article, Tuple[ServiceEvidence, ...], Optional[str]]:
+    """(article, evidence, service) of a text, computed once: the cause tagger and incident
+    assembly both ask for the same document."""
     from ..segmentation import sentence_spans
 
     article = Article.build(text, sentence_spans(text, lang), lang)
-    return main_service(article, find_evidence(article))
+    evidence = tuple(find_evidence(article))
+    return article, evidence, main_service(article, evidence)
 
 
-_DOC_KEY = "outages.service"
+def detect_service(text: str, lang: str = "en") -> Optional[str]:
+    """The affected service of an outage article, as written (None if none is found)."""
+    return _analysis(text, lang)[2]
+
+
+def detect_services(text: str, lang: str = "en") -> List[Tuple[str, float]]:
+    """Every service an outage article names in outage context, best first, with its score."""
+    article, evidence, _ = _analysis(text, lang)
+    return affected_services(article, evidence)
 
 
 def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:
-    """(affected service, evidence) of a processed ``Doc``; computed once per doc."""
-    cached = doc.user_data.get(_DOC_KEY)
-    if cached is not None and cached[0] == len(doc.text):
-        return cached[1], cached[2]
-    from ..spans import doc_sentence_spans
-
-    article = Article.build(doc.text, doc_sentence_spans(doc), doc.lang_ or "en")
-    evidence = find_evidence(article)
-    service = main_service(article, evidence)
-    doc.user_data[_DOC_KEY] = (len(doc.text), service, evidence)
-    return service, evidence
+    """(affected service, evidence) of a processed ``Doc``."""
+    _, evidence, service = _analysis(doc.text, doc.lang_ or "en")
+    return service, list(evidence)
 
 
 def affected_service(doc) -> Optional[str]:

@@ -60,3 +60,28 @@ def test_written_form_is_reported():
 ])
 def test_same_service(name, service, expected):
     assert same_service(name, service) is expected
+
+
+#: phrasings the cause tagger's attribution relies on (pipeline.causes.subject reads this detector)
+ATTRIBUTION_SUBJECTS = [
+    ('Back in July 2019 Twitter went down for nearly an hour.', 'Twitter'),
+    ('Slack was down for three hours on Monday.', 'Slack'),
+    ("Cloudflare, one of Fastly's main rivals, was knocked offline for about 30 minutes.", 'Cloudflare'),
+    ('The outage at Fastly took down Reddit.', 'Fastly'),
+    ('A disruption at Optus left millions without phone service.', 'Optus'),
+    ('The Twitter outage lasted hours.', 'Twitter'),
+    ("Twitter's server is down.", 'Twitter'),
+    ("It was Facebook's biggest disruption since March 2019.", 'Facebook'),
+    ('Twitter faced its second outage in a week on Thursday.', 'Twitter'),
+    ('Facebook experienced intermittent access problems.', 'Facebook'),
+    ('Twitter users could not post.', 'Twitter'),
+    ('The outage cut off Facebook, Instagram, WhatsApp and Messenger for nearly six hours.', 'Facebook'),
+    ('Facebook blames faulty router change for six-hour blackout of its apps', 'Facebook'),
+]
+
+
+@pytest.mark.parametrize("text,name", ATTRIBUTION_SUBJECTS)
+def test_affected_companies_for_attribution(text, name):
+    from pipeline.incidents import detect_services
+
+    assert name in [n for n, _ in detect_services(text)]
