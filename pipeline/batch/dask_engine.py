@@ -9,13 +9,12 @@ local engine's output.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+from ..output import open_output
 from ..run import ExtractOptions
 from .ordered import chunked
 
@@ -62,28 +61,17 @@ def extract_shard(shard: Tuple[int, Sequence[Item]], options: ExtractOptions, di
         p for doc_id, path, error in items for p in expand(doc_id, None if path is None else Path(path), error)
     )
     target = Path(directory, SHARD_PATTERN.format(number))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     records = failed = 0
     errors: List[str] = []
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            for batch in chunked(pendings, BATCH_SIZE):
-                for result in worker(batch):
-                    out.write(result.line + "\n")
-                    records += 1
-                    if result.error is not None:
-                        failed += 1
-                        if len(errors) < MAX_REPORTED_ERRORS:
-                            errors.append(f"{result.source or result.doc_id}: {result.error}")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with open_output(target) as out:  # a temp file, renamed into place when complete
+        for batch in chunked(pendings, BATCH_SIZE):
+            for result in worker(batch):
+                out.write(result.line + "\n")
+                records += 1
+                if result.error is not None:
+                    failed += 1
+                    if len(errors) < MAX_REPORTED_ERRORS:
+                        errors.append(f"{result.source or result.doc_id}: {result.error}")
     return ShardSummary(str(target), records, failed, tuple(errors))
 
 

@@ -23,7 +23,7 @@ from .worker import Result, Worker, ready, run_batch, start_worker
 
 BATCH_SIZE = 16  # documents per task (and per memory zone)
 WINDOW_PER_WORKER = 4  # batches in flight per worker: enough to keep each busy
-MIN_DOCS_PER_WORKER = 64  # below this, a process start costs more than it saves
+MIN_DOCS_PER_WORKER = 16  # below this, starting a worker costs more than it saves
 #: Run once through the pipeline before the pool starts, so that what the
 #: components build lazily on first use (compiled rule sets, caches) is built
 #: once in the parent and shared by the forked workers instead of built in each.

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 from .console import error_line, note_line
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 ENGINES = ("local", "dask")
 
 
@@ -123,9 +123,14 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
                 "run the same command with --resume to continue"
             )
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        if sink.target is not None:
+            raise
+        _quiet_stdout()  # the reader went away (`extract ... | head`): stop quietly
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         sink.abort()
-        error_line(f"cannot write output {str(batch.output)!r}: {exc.strerror or exc}")
+        error_line(f"cannot write output {str(batch.output or 'stdout')!r}: {exc.strerror or exc}")
         return EXIT_FAILED
     except BaseException:
         sink.abort()
@@ -139,6 +144,17 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
             note_line(f"{failed} of {sink.written + skipped} documents failed")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _quiet_stdout() -> None:
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests)
+        pass
 
 
 class _Tracker:

@@ -34,7 +34,14 @@ class _Bar(Progress):
             self._bar.update(self._task, total=total + extra)
 
 
-def _rate_column():
+def _average_rate(task) -> "float | None":
+    """Documents per second since the start: results arrive in bursts (in input
+    order, a batch at a time), so rich's recent-samples speed would jump about."""
+    elapsed = task.elapsed
+    return task.completed / elapsed if elapsed and task.completed else None
+
+
+def _columns():
     from rich.progress import ProgressColumn
     from rich.text import Text
 
@@ -42,10 +49,23 @@ def _rate_column():
         """Documents per second."""
 
         def render(self, task) -> Text:
-            speed = task.finished_speed or task.speed
-            return Text("-- docs/s" if speed is None else f"{speed:,.1f} docs/s", style="cyan")
+            rate = _average_rate(task)
+            return Text("-- docs/s" if rate is None else f"{rate:,.1f} docs/s", style="cyan")
 
-    return RateColumn()
+    class EtaColumn(ProgressColumn):
+        """Time left at the average rate."""
+
+        def render(self, task) -> Text:
+            rate = _average_rate(task)
+            if task.finished:
+                return Text("done", style="green")
+            if rate is None or task.total is None:
+                return Text("eta -:--:--", style="cyan")
+            seconds = int(max(0.0, task.total - task.completed) / rate)
+            hours, rest = divmod(seconds, 3600)
+            return Text(f"eta {hours}:{rest // 60:02d}:{rest % 60:02d}", style="cyan")
+
+    return RateColumn(), EtaColumn()
 
 
 @contextlib.contextmanager
@@ -54,24 +74,18 @@ def progress(total: int, label: str = "extracting") -> Iterator[Progress]:
     if total <= 1 or not sys.stderr.isatty():
         yield Progress()
         return
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
     from rich.progress import Progress as RichProgress
 
+    rate, eta = _columns()
     columns = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        _rate_column(),
+        rate,
         TimeElapsedColumn(),
-        TextColumn("eta"),
-        TimeRemainingColumn(),
+        eta,
     )
-    with RichProgress(*columns, console=err_console(), transient=False, speed_estimate_period=60) as bar:
+    with RichProgress(*columns, console=err_console(), transient=False) as bar:
         task = bar.add_task(label, total=total)
         yield _Bar(bar, task)

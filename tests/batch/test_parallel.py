@@ -49,8 +49,8 @@ def test_ordered_map_never_has_more_than_window_tasks_in_flight():
 def test_several_workers_keep_input_order_and_give_the_same_records(tmp_path, cli, monkeypatch):
     import pipeline.batch.engine as engine
 
-    monkeypatch.setattr(engine, "BATCH_SIZE", 3)  # many small tasks, finishing out of order
-    names = write_articles(tmp_path / "in", 41)
+    monkeypatch.setattr(engine, "BATCH_SIZE", 2)  # many small tasks, finishing out of order
+    names = write_articles(tmp_path / "in", 17)
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert cli(tmp_path / "in", "-o", one, "--workers", "1").exit_code == 0
     result = cli(tmp_path / "in", "-o", two, "--workers", "3")
@@ -93,3 +93,16 @@ def test_memory_zone_frees_new_words_once_the_vocab_budget_is_spent(tmp_path, mo
     (result,) = worker([pending])
     assert result.error is None and result.line.startswith("{")
     assert worker.zoned and "Quuxoplian" not in worker.nlp.vocab.strings  # freed with the zone
+
+
+def test_progress_rate_and_eta_are_averages_since_the_start():
+    from types import SimpleNamespace
+
+    from pipeline.cli.progress import _columns
+
+    rate, eta = _columns()
+    task = SimpleNamespace(elapsed=10.0, completed=5, total=20, finished=False)
+    assert rate.render(task).plain == "0.5 docs/s"
+    assert eta.render(task).plain == "eta 0:00:30"
+    start = SimpleNamespace(elapsed=0.0, completed=0, total=20, finished=False)
+    assert rate.render(start).plain == "-- docs/s" and eta.render(start).plain == "eta -:--:--"
