@@ -48,9 +48,15 @@ class TaggingResult:
     warnings: List[str] = field(default_factory=list)
 
 
-def _first_end_groups(parts: Dict[str, Groups]) -> Groups:
+def _range_ends(parts: Dict[str, Groups]) -> Tuple[Groups, Groups]:
+    """The groups of a range's two ends, each completed with what is written only once.
+
+    The zone, am/pm and date written after the second end apply to the first
+    ("between 6:23 and 6:33 a.m. PT"); the month and year written with the first
+    apply to the second ("April 24 and 25").
+    """
     first = dict(parts.get("a", {}))
-    second = parts.get("", {})
+    second = dict(parts.get("", {}))
     if "ampm" not in first and "ampm" in second and "hour" in first:
         first["ampm"] = second["ampm"]
         if int(first["hour"]) > int(second.get("hour", "0")) and int(first["hour"]) != 12 and int(second.get("hour", "0")) != 12:
@@ -60,7 +66,12 @@ def _first_end_groups(parts: Dict[str, Groups]) -> Groups:
         if name in second and name not in first:
             if name.startswith("zone") or name == "local" or not has_date:
                 first[name] = second[name]
-    return first
+    for name in ("month", "year"):
+        if name in first and name not in second and "day" in second:
+            second[name] = first[name]
+    if "year" in second and "year" not in first and "month" in first:
+        first["year"] = second["year"]
+    return first, second
 
 
 def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
@@ -68,12 +79,12 @@ def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
     groups = {**rule.defaults, **match.groups} if rule.defaults else match.groups
     parts = split_groups(groups)
     if rule.kind == "range":
-        first = _first_end_groups(parts)
+        first, second = _range_ends(parts)
         a_start, a_end = match.spans["ext_a"]
         b_start, b_end = match.spans.get("ext", (match.start, match.end))
         first_end = Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))
         first_end.partner = -1  # the item right after it (set to an index once items are sorted)
-        return [first_end, Item(b_start, b_end, rule.id, "point", rule.type, point=point_spec(parts.get("", {}), tables))]
+        return [first_end, Item(b_start, b_end, rule.id, "point", rule.type, point=point_spec(second, tables))]
     start, end = match.spans.get("ext", (match.start, match.end))
     main = parts.get("", {})
     if rule.kind == "point":
@@ -88,7 +99,10 @@ def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
         return [Item(start, end, rule.id, "duration", "DURATION", duration=spec)]
     if rule.kind == "set":
         return [Item(start, end, rule.id, "set", "SET", value=_set_value(rule.value, main, tables, text[start:end]))]
-    value = rule.value or tables.get("present_words", text[start:end]) or "PRESENT_REF"
+    if "past" in main or "future" in main:
+        value = "PAST_REF" if "past" in main else "FUTURE_REF"
+    else:
+        value = rule.value or tables.get("present_words", text[start:end]) or "PRESENT_REF"
     return [Item(start, end, rule.id, "ref", rule.type or "DATE", value=value, mod=rule.mod)]
 
 
