@@ -95,7 +95,7 @@ class Assembler:
         anchor = draft.date if draft.date is not None else (self.seg.main_date if draft.role == "main" else None)
         values: List[DateValue] = []
         for t in owned:
-            if t.type not in ("DATE", "TIME") or self.roles[t.id].role == "none" or not carries_date(t, self.article.lang):
+            if t.type not in ("DATE", "TIME") or self.roles[t.id].role == "none" or not carries_date(t, self.article.lang, self.roles):
                 continue
             value = date_value(t.value)
             if value is None:
@@ -122,7 +122,7 @@ class Assembler:
         return low <= value.day <= high
 
     def moment_of(self, t: Timex, date: Optional[DateValue], zone_from: Optional[Timex]) -> Optional[Moment]:
-        explicit = carries_date(t, self.article.lang)
+        explicit = carries_date(t, self.article.lang, self.roles)
         override = None if explicit else date
         return moment(t, self.roles[t.id].approximate, override, zone_from, explicit)
 

@@ -53,6 +53,7 @@ class SentenceCues:
     present_tense: Tuple[Cue, ...] = ()
     continuing: Tuple[Cue, ...] = ()
     planned: Tuple[Cue, ...] = ()
+    definite: Tuple[Cue, ...] = ()
     update: bool = False
     clause_starts: Tuple[int, ...] = ()
     """absolute offsets where the sentence's clauses begin (the first is the sentence start)"""
@@ -97,6 +98,7 @@ def sentence_cues(article: Article) -> List[SentenceCues]:
                 present_tense=of("present_tense", i),
                 continuing=of("continuing", i),
                 planned=of("planned", i),
+                definite=of("definite", i),
                 update=bool(update is not None and update.match(article.text, start, end)),
                 clause_starts=starts,
             )
@@ -113,6 +115,11 @@ def has_explicit_date(text: str, lang: str = "en") -> bool:
 DATELESS_ANCHORS = (None, "reference_date")
 
 
-def carries_date(timex, lang: str = "en") -> bool:
-    """Whether a timex's date comes from its own words or from another timex it was anchored to."""
-    return has_explicit_date(timex.text, lang) or timex.anchor not in DATELESS_ANCHORS
+def carries_date(timex, lang: str = "en", roles=None) -> bool:
+    """Whether a timex's date comes from its own words or from another timex it was anchored to
+    (not from an aside or a report time: ``roles`` marks those as borrowed)."""
+    if has_explicit_date(timex.text, lang):
+        return True
+    if roles is not None and timex.id in roles and roles[timex.id].borrowed_date:
+        return False
+    return timex.anchor not in DATELESS_ANCHORS

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence
 from .article import Article
 from .cues import Cue, SentenceCues, drop_contained, scan
 from .rules import load_rules
-from .services import ServiceEvidence, service_key
+from .services import ServiceEvidence, is_known, service_key
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,9 @@ def build_frames(
     status_of: Dict[str, str] = {r.id: r.status for r in rules.status_rules}
     outage_evidence = [e for e in evidence if e.kind == "outage"]
     subject_evidence = [e for e in evidence if e.kind in ("subject", "speaker")]
+    # a name only seen speaking names a service when it is a well-known one or found elsewhere as one
+    affected_keys = {service_key(e.name) for e in evidence if e.kind != "speaker"}
+    known = lambda e: e.kind != "speaker" or service_key(e.name) in affected_keys or is_known(e.name)
     frames: List[Frame] = []
 
     def clause(sentence: int, char: int) -> int:
@@ -75,9 +78,12 @@ def build_frames(
     for cue in outage_cues(article):
         if any(f.start < cue.end and cue.start < f.end for f in frames if f.source == "service"):
             continue
-        service = _service_for(cue, outage_evidence, discourse[cue.sentence]) or _speaker_service(
-            article.text, cue, subject_evidence, discourse[cue.sentence], main_key
-        )
+        cues = discourse[cue.sentence]
+        definite = any(c.start <= cue.start < c.end or cue.start <= c.start < cue.end for c in cues.definite)
+        service = _service_for(cue, outage_evidence, cues)
+        if service is None and not definite:
+            # "the outage" is the one already under discussion, whoever speaks of it
+            service = _speaker_service(article.text, cue, subject_evidence, cues, main_key, known)
         frames.append(Frame(cue.start, cue.end, cue.sentence, clause(cue.sentence, cue.start), cue.rule, "outage", service))
     for cue in status_cues(article):
         frames.append(
@@ -111,7 +117,12 @@ def _service_for(cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCu
 
 
 def _speaker_service(
-    text: str, cue: Cue, evidence: Sequence[ServiceEvidence], cues: SentenceCues, main_key: Optional[str]
+    text: str,
+    cue: Cue,
+    evidence: Sequence[ServiceEvidence],
+    cues: SentenceCues,
+    main_key: Optional[str],
+    usable=lambda e: True,
 ) -> Optional[str]:
     """Another service that the cue's clause names as subject ("Telegram founder Pavel Durov said
     ... slower speeds"): the outage is that service's."""
@@ -120,7 +131,7 @@ def _speaker_service(
     others = [
         e for e in evidence
         if e.sentence == cue.sentence and cues.clause_of(e.start) == clause and service_key(e.name) != main_key
-        and e.start < cue.start and _opens_clause(text, start, e.start)
+        and e.start < cue.start and _opens_clause(text, start, e.start) and usable(e)
     ]
     # the first such name is the subject ("Telegram founder Pavel Durov said": Telegram)
     return min(others, key=lambda e: e.start).name if others else None

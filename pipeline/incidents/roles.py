@@ -27,6 +27,8 @@ class TimexRole:
     rule: Optional[str] = None
     implies: Optional[str] = None
     approximate: bool = False
+    borrowed_date: bool = False
+    """its date was resolved against an aside or a report time: it says nothing of the outage's day"""
 
 
 def _windows(article: Article, timex: Timex):
@@ -84,8 +86,41 @@ def range_pairs(article: Article, timexes: Sequence[Timex]) -> Dict[str, str]:
     return roles
 
 
+def asides(article: Article, timexes: Sequence[Timex]) -> set:
+    """Ids of timexes that restate another time ("or 1705 GMT on Tuesday", "(8:40 a.m. PT)")."""
+    rules = load_rules(article.lang)
+    found = set()
+    for group in _compounds(article, sorted(timexes, key=lambda t: t.start)):
+        first = group[0]
+        start = article.sentences[first.sentence][0] if first.sentence < len(article.sentences) else 0
+        before = article.text[max(start, first.start - ASIDE_REACH) : first.start]
+        if before.strip() and rules.range_aside.search(before):
+            found.update(t.id for t in group)
+    return found
+
+
+ASIDE_REACH = 12
+
+
 def classify(article: Article, timexes: Sequence[Timex]) -> Dict[str, TimexRole]:
     """The role of every timex, by id."""
+    result = _classify(article, timexes)
+    aside = asides(article, timexes)
+    unreliable = set()
+    for timex in sorted(timexes, key=lambda t: t.start):
+        if timex.id in aside:
+            result[timex.id] = TimexRole("none", "range.aside", None, result[timex.id].approximate)
+        if timex.anchor in aside or timex.anchor in unreliable or (
+            timex.anchor in result and result[timex.anchor].role == "none"
+            and result[timex.anchor].rule in ("range.aside", "none.report_time", "none.dateline")
+        ):
+            unreliable.add(timex.id)
+            r = result[timex.id]
+            result[timex.id] = TimexRole(r.role, r.rule, r.implies, r.approximate, True)
+    return result
+
+
+def _classify(article: Article, timexes: Sequence[Timex]) -> Dict[str, TimexRole]:
     rules = load_rules(article.lang)
     ranges = range_pairs(article, timexes)
     result: Dict[str, TimexRole] = {}

@@ -129,6 +129,7 @@ class RangeRules(_Strict):
     link: Rule
     bare_link: Rule
     joiner: Rule
+    aside: Rule
 
 
 class RolesFile(_Strict):
@@ -226,6 +227,7 @@ class CompiledRules:
     range_link: Pattern[str]
     range_bare_link: Pattern[str]
     range_joiner: Pattern[str]
+    range_aside: Pattern[str]
     approximate: Pattern[str]
     status_rules: Tuple[StatusRule, ...]
     status_pattern: Pattern[str]
@@ -281,7 +283,8 @@ def load_rules(lang: str = "en") -> CompiledRules:
         for group in (
             services.rules, outages.rules, discourse.rules, roles.rules, status.rules,
             affected.platform_contexts, affected.region_contexts, affected.users,
-            [roles.ranges.open, roles.ranges.link, roles.ranges.bare_link, roles.ranges.joiner],
+            [roles.ranges.open, roles.ranges.link, roles.ranges.bare_link, roles.ranges.joiner,
+             roles.ranges.aside],
         )
         for r in group
     ]
@@ -306,6 +309,7 @@ def load_rules(lang: str = "en") -> CompiledRules:
         range_link=regex.compile(f"^(?:{expand(roles.ranges.link.pattern, lang)})$", FLAGS),
         range_bare_link=regex.compile(f"^(?:{expand(roles.ranges.bare_link.pattern, lang)})$", FLAGS),
         range_joiner=regex.compile(f"^(?:{expand(roles.ranges.joiner.pattern, lang)})$", FLAGS),
+        range_aside=regex.compile(f"(?:{expand(roles.ranges.aside.pattern, lang)})$", FLAGS),
         approximate=regex.compile(_words(roles.approximate_words), FLAGS),
         status_rules=tuple(status.rules),
         status_pattern=combined(tuple(status.rules), lang),
@@ -335,6 +339,7 @@ def all_pattern_rules(lang: str = "en") -> List[AnyRule]:
         rules.roles.ranges.link,
         rules.roles.ranges.bare_link,
         rules.roles.ranges.joiner,
+        rules.roles.ranges.aside,
         *rules.status_rules,
         *rules.affected.platform_contexts,
         *rules.affected.region_contexts,

@@ -38,6 +38,7 @@ from .timepoints import DateValue, date_value
 WINDOW_DAYS = 0
 NEAR_REFERENCE_DAYS = 7
 PRESENT_TENSE_REACH = 30
+DEFINITE_REACH = 25
 SUBJECT_REACH = 30
 MAIN = "main"
 """clause topic: the main incident, whether or not a frame has created it yet"""
@@ -155,7 +156,7 @@ class Segmenter:
         # (a range's date does: "between 6:23 and 6:33 a.m. PT Monday morning")
         self.dated = [
             t for t in dated(timexes, roles)
-            if (t.type != "TIME" or carries_date(t, article.lang))
+            if (t.type != "TIME" or carries_date(t, article.lang, roles))
             and (roles[t.id].role != "end" or roles[t.id].rule == "range")
         ]
         self.by_sentence: Dict[int, List[Timex]] = {}
@@ -170,8 +171,10 @@ class Segmenter:
 
     # ------------------------------------------------------------- dates
 
-    def date_near(self, sentence: int, clause: int, char: int, whole_sentence: bool) -> Optional[DateValue]:
-        """The date of the dated timex nearest ``char`` in its clause (or sentence)."""
+    def date_near(
+        self, sentence: int, clause: int, char: int, whole_sentence: bool, reach: Optional[int] = None
+    ) -> Optional[DateValue]:
+        """The date of the dated timex nearest ``char`` in its clause (or sentence), within ``reach``."""
         cues = self.discourse[sentence]
         candidates = [t for t in self.by_sentence.get(sentence, []) if cues.clause_of(t.start) == clause]
         if not candidates and whole_sentence:
@@ -182,6 +185,8 @@ class Segmenter:
             if value is None:
                 continue
             distance = t.start - char if t.start >= char else char - t.end
+            if reach is not None and abs(distance) > reach:
+                continue
             if best is None or abs(distance) < best[0]:
                 best = (abs(distance), value)
         return best[1] if best else None
@@ -194,7 +199,16 @@ class Segmenter:
             # told in the present tense: under way when the article was written
             return DateValue(self.reference.isoformat(), "day")
         present = cues.in_clause(cues.present, frame.clause)
-        return self.date_near(frame.sentence, frame.clause, frame.start, whole_sentence=not present)
+        value = self.date_near(frame.sentence, frame.clause, frame.start, whole_sentence=not present)
+        if value is not None and self._definite(frame):
+            # "the outage" is one already introduced: only a date right by it re-dates it
+            near = self.date_near(frame.sentence, frame.clause, frame.start, whole_sentence=False, reach=DEFINITE_REACH)
+            return near
+        return value
+
+    def _definite(self, frame: Frame) -> bool:
+        cues = self.discourse[frame.sentence]
+        return any(c.start <= frame.start < c.end or frame.start <= c.start < frame.end for c in cues.definite)
 
     def _main_date(self) -> Optional[DateValue]:
         """The day of the outage the article is about: the first dated frame that recalls nothing."""

@@ -94,6 +94,11 @@ def service_key(name: str, lang: str = "en") -> str:
     return _lexicon(lang).alias_to_key.get(key, key)
 
 
+def is_known(name: str, lang: str = "en") -> bool:
+    """Whether a name is (an alias of) a well-known service."""
+    return service_key(name, lang) in _lexicon(lang).canonical
+
+
 def clean_name(
     raw: str,
     rule: ServiceRule,
