@@ -192,7 +192,7 @@ class Anchorer:
         future = tense == "future"
         if spec.offset is not None:
             return self._offset(spec)
-        if spec.anchored is not None and (spec.unit is not None or spec.pod is not None):
+        if spec.anchored is not None and (spec.unit is not None or spec.pod is not None or spec.weekday is not None):
             return self._anchored(spec)
         day = self._day_part(spec, tense)
         if day is None:
@@ -248,6 +248,8 @@ class Anchorer:
         return Resolved(when=at_time(day, moment.hour, moment.minute, None), anchor=anchor)
 
     def _anchored(self, spec: PointSpec) -> Resolved:
+        if spec.weekday is not None:
+            return self._anchored_weekday(spec)
         granularity = UNIT_GRANULARITY.get(spec.unit or "D", "day")
         if granularity == "minute":
             granularity = "day"
@@ -270,6 +272,27 @@ class Anchorer:
         if spec.pod is not None:
             when = at_time(when_of(shifted, "day"), None, None, spec.pod)
         return Resolved(when=when, anchor=anchor)
+
+    def _anchored_weekday(self, spec: PointSpec) -> Resolved:
+        """"that Monday", "the following Friday": a weekday near the day being told about."""
+        found = self.ctx.last_dated("day")
+        if found is not None:
+            anchor, base = found[0], _representative(found[1])
+        elif self.ref is not None:
+            anchor, base = REFERENCE, self.ref
+        else:
+            return Resolved(when=When("day", weekday=spec.weekday), anchor=REFERENCE)
+        delta = spec.weekday - base.isoweekday()
+        if spec.anchored > 0:
+            delta = delta if delta > 0 else delta + 7
+        elif spec.anchored < 0:
+            delta = delta if delta < 0 else delta - 7
+        elif delta > 3:
+            delta -= 7
+        elif delta < -3:
+            delta += 7
+        day = when_of(base + dt.timedelta(days=delta), "day")
+        return Resolved(when=at_time(day, None, None, spec.pod), anchor=anchor)
 
     # -- dates ------------------------------------------------------------------------------
     def _day_part(self, spec: PointSpec, tense: Optional[str]) -> Optional[Resolved]:
@@ -349,6 +372,16 @@ class Anchorer:
         return None
 
     def _holiday(self, spec: PointSpec, tense: Optional[str]) -> Resolved:
+        resolved = self._holiday_day(spec, tense)
+        if spec.unit == "WE" and resolved.when is not None and resolved.when.date() is not None:
+            date = resolved.when.date()
+            saturday = date + dt.timedelta(days=(6 - date.isoweekday()) if date.isoweekday() < 6 else 0)
+            if date.isoweekday() == 7:
+                saturday = date - dt.timedelta(days=1)
+            return Resolved(when=when_of(saturday, "weekend"), anchor=resolved.anchor)  # "the Easter weekend"
+        return resolved
+
+    def _holiday_day(self, spec: PointSpec, tense: Optional[str]) -> Resolved:
         entry = spec.holiday
         if spec.year is not None:
             date = holiday_date(entry, spec.year)

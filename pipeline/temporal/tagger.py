@@ -39,6 +39,8 @@ class Item:
     mod: Optional[str] = None
     date_from: Optional[int] = None  # index of the item whose date this clock time takes
     partner: Optional[int] = None  # for a range's first end: the index of its second end
+    restates: Optional[int] = None  # index of the clock time this one restates ("6 a.m. PST (9 a.m. ET)")
+    aside: bool = False  # the date of a restated time: not part of the story's sequence of dates
 
 
 @dataclass
@@ -81,6 +83,9 @@ def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
     if rule.kind == "range":
         first, second = _range_ends(parts)
         a_start, a_end = match.spans["ext_a"]
+        if "day" in first and "day" in second and "hour" not in second and int(second["day"]) <= int(first["day"]):
+            # "July 31 and 30 felony charges": not a list of days
+            return [Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))]
         b_start, b_end = match.spans.get("ext", (match.start, match.end))
         first_end = Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))
         first_end.partner = -1  # the item right after it (set to an index once items are sorted)
@@ -235,8 +240,8 @@ def tag(
                 resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
             else:
                 resolved = anchorer.resolve(spec, tense=tense_of(item))
-            if not (spec.offset is not None and spec.direction_anchored):
-                anchorer.remember(timex_id, resolved)  # no chains of "a year earlier"s
+            if not (spec.offset is not None and spec.direction_anchored) and item.restates is None and not item.aside:
+                anchorer.remember(timex_id, resolved)  # no chains of "a year earlier"s, no restated times
             zone, instant = _timezone(spec, resolved, ref_date)
             kind = item.type or _point_type(resolved)
             mod = spec.mod
@@ -266,7 +271,10 @@ def _links(lang: str):
     import regex
 
     fragments = load_fragments(lang)
-    return regex.compile(fragments.expand("%{date_link}")), regex.compile(fragments.expand("%{apposition_link}"))
+    return tuple(
+        regex.compile(fragments.expand(f"%{{{name}}}"))
+        for name in ("date_link", "apposition_link", "restatement_link", "restatement_close")
+    )
 
 
 def _is_day(spec: Optional[PointSpec]) -> bool:
@@ -276,30 +284,60 @@ def _is_day(spec: Optional[PointSpec]) -> bool:
     )
 
 
+def _is_clock(item: Item) -> bool:
+    return item.point is not None and item.point.has_clock and not item.point.has_date
+
+
 def link_dates(text: str, items: List[Item], lang: str = "en") -> None:
     """Give a clock time the date written right after it ("21:56 UTC on Thursday", "6:33 a.m. PT Monday").
 
-    A range's first end takes the date of its second end; a yearless holiday or
-    weekday followed by a full date in apposition ("Cyber Monday, 2 December 2013")
-    takes that date's year.
+    A time restated in another zone ("6 a.m. PST (9 a.m. ET) on Monday, Jan. 4",
+    "4am AEDT on Wednesday, or 1705 GMT on Tuesday") is skipped over and shares
+    the date of the time it restates; a range's first end takes the date of its
+    second end; a yearless holiday or weekday followed by a full date in
+    apposition ("Cyber Monday, 2 December 2013") takes that date's year.
     """
-    date_link, apposition = _links(lang)
+    date_link, apposition, restatement, close = _links(lang)
+    for index, item in enumerate(items):
+        if not index or not _is_clock(item) or item.point.zone is None:
+            continue
+        before = index - 1
+        if not _is_clock(items[before]) and before and _is_clock(items[before - 1]) and _is_day(items[before].point):
+            if date_link.fullmatch(text, items[before - 1].end, items[before].start):
+                before -= 1  # "4am AEDT on Wednesday, or 1705 GMT": skip the first time's date
+        if _is_clock(items[before]) and items[before].partner is None and items[before].restates is None:
+            last = items[index - 1]
+            if restatement.fullmatch(text, last.end, item.start):
+                item.restates = before
     for index, item in enumerate(items):
         spec = item.point
         if spec is None or index + 1 >= len(items):
             continue
-        after = items[index + 1]
-        gap = text[item.end : after.start]
-        if spec.has_clock and not spec.has_date and _is_day(after.point) and date_link.fullmatch(gap):
-            item.date_from = index + 1
+        if spec.has_clock and not spec.has_date:
+            end, after = item.end, index + 1
+            while after < len(items) and items[after].restates is not None:
+                end, after = items[after].end, after + 1
+            closing = close.match(text, end)
+            gap_start = closing.end() if closing is not None and after > index + 1 else end
+            if after < len(items) and _is_day(items[after].point):
+                if date_link.fullmatch(text, gap_start, items[after].start):
+                    item.date_from = after
         elif (spec.holiday is not None or spec.weekday is not None) and spec.year is None and not spec.has_clock:
-            following = after.point
-            if following is not None and following.year is not None and apposition.fullmatch(gap):
+            following = items[index + 1].point
+            if following is not None and following.year is not None and apposition.fullmatch(
+                text, item.end, items[index + 1].start
+            ):
                 spec.year = following.year
     for index, item in enumerate(items):
         if item.partner == -1 and index + 1 < len(items):
             item.partner = index + 1
             item.date_from = items[index + 1].date_from
+    for item in items:
+        if item.restates is not None:
+            if item.date_from is None:
+                item.date_from = items[item.restates].date_from
+            elif items[item.restates].date_from is not None:
+                items[item.date_from].aside = True  # "or 1705 GMT on Tuesday": the same moment, another zone
 
 
 def _point_type(resolved: Resolved) -> str:
