@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from models import CauseMention, Incident, Timex
@@ -49,6 +50,9 @@ class Assembler:
         self.frames: List[Frame] = build_frames(
             article, evidence, self.discourse, service_key(service, article.lang) if service else None
         )
+        self.frames_in: Dict[int, List[Frame]] = {}
+        for frame in self.frames:
+            self.frames_in.setdefault(frame.sentence, []).append(frame)
         self.roles: Dict[str, TimexRole] = classify(article, self.timexes)
         self.seg: Segmentation = segment(
             article, self.frames, self.discourse, self.timexes, self.roles, service, reference
@@ -62,7 +66,7 @@ class Assembler:
         owner = self.owner(sentence, char)
         drafts = [owner] if owner is not None else []
         clause = self.discourse[sentence].clause_of(char)
-        if not any(f.sentence == sentence and f.clause == clause for f in self.frames):
+        if not any(f.clause == clause for f in self.frames_in.get(sentence, ())):
             drafts += [d for d in self.seg.clause_extra.get((sentence, clause), []) if d not in drafts]
         return drafts
 
@@ -70,7 +74,7 @@ class Assembler:
         """The incident a word at ``char`` belongs to: the nearest frame's, else its clause's."""
         cues = self.discourse[sentence]
         clause = cues.clause_of(char)
-        frames = [f for f in self.frames if f.sentence == sentence]
+        frames = self.frames_in.get(sentence, [])
         same = [f for f in frames if f.clause == clause] or frames
         if same:
             nearest = min(same, key=lambda f: f.distance(char, char))
@@ -78,14 +82,18 @@ class Assembler:
         return self.seg.clause_topic.get((sentence, clause))
 
     def owned_timexes(self, draft: Draft) -> List[Timex]:
-        owned = []
+        return [t for t in self.timexes if self.timex_owner.get(t.id) is draft]
+
+    @cached_property
+    def timex_owner(self) -> Dict[str, Optional[Draft]]:
+        """Each timex's incident: its owner, for timexes in a sentence with an outage mention or
+        with a timed role (a timex of neither kind belongs to no incident)."""
+        owners: Dict[str, Optional[Draft]] = {}
         for t in self.timexes:
-            has_frames = any(f.sentence == t.sentence for f in self.frames)
-            if not has_frames and self.roles[t.id].role not in TIMED_ROLES:
+            if t.sentence not in self.frames_in and self.roles[t.id].role not in TIMED_ROLES:
                 continue
-            if self.owner(t.sentence, t.start) is draft:
-                owned.append(t)
-        return owned
+            owners[t.id] = self.owner(t.sentence, t.start)
+        return owners
 
     # ---------------------------------------------------------------- times
 
