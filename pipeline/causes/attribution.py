@@ -55,6 +55,11 @@ class _Lexicon:
     def findall(self, kind: str, text: str) -> List[str]:
         return [m.group(0) for p in self.kinds.get(kind, ()) for m in p.finditer(text)]
 
+    def without(self, kind: str, text: str) -> str:
+        for p in self.kinds.get(kind, ()):
+            text = p.sub(" ", text)
+        return text
+
     def trailing_name(self, text: str) -> Optional[str]:
         for p in self.kinds.get("person_name", ()):
             m = p.search(text)
@@ -126,7 +131,8 @@ class Attributor:
             return speaker
         staff = lex.search("staff", around)
         outsider = lex.search("third_party", around)
-        orgs = [w for w in lex.findall("organisation", around) if not lex.search("staff", w) and not lex.search("third_party", w)]
+        untitled = lex.without("staff", around)  # "Chief executive Kelly Smith": no organisation "Chief"
+        orgs = [w for w in lex.findall("organisation", untitled) if not lex.search("staff", w) and not lex.search("third_party", w)]
         if affected and (staff or not outsider):
             speaker = Speaker(name or (affected if not staff else phrase), "official")
         elif orgs:
