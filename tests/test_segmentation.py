@@ -62,3 +62,22 @@ def test_component_matches_character_segmentation(nlp):
     text = 'Acme Corp. said service was back by 6 p.m. PT. "It was a bad deploy," it said.\n\nMore Coverage\nUsers cheered.'
     doc = nlp(text)
     assert doc_sentence_spans(doc) == sentence_spans(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was charged with \u201caiding and abetting.\u201dSheppard faced 45 years. Fazeli did not.",
+        'The bank said it was "fully restored."Customers were not so sure.',
+        "Service came back at 6 p.m.The company apologised.",
+        "x" * 300 + ". Then the outage began.\u201dQuoted.",
+    ],
+)
+def test_sentence_starting_inside_a_token_splits_the_token(nlp, text):
+    """A missing space after a sentence end leaves one token across the boundary:
+    the component splits it, so the Doc's sentences are the segmentation's."""
+    from pipeline.spans import doc_sentence_spans
+
+    doc = nlp(text)
+    assert doc_sentence_spans(doc) == sentence_spans(text)
+    assert doc.text == text

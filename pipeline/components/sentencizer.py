@@ -18,6 +18,7 @@ class NewsSentencizer:
 
     def __call__(self, doc: Doc) -> Doc:
         starts = sentence_starts(doc.text, self.lang)
+        _split_tokens_at(doc, starts)
         flags = numpy.full(len(doc), -1, dtype="int64")
         k = 0
         seen_text = False
@@ -34,6 +35,28 @@ class NewsSentencizer:
             # whole doc's annotation each time, which is quadratic in its length.
             doc.from_array([SENT_START], flags.astype("uint64"))
         return doc
+
+
+def _split_tokens_at(doc: Doc, starts) -> None:
+    """Split every token a sentence starts inside ("computer.”Sheppard" when a space is
+    missing), so that the Doc's sentences are the segmentation's."""
+    cuts = {}
+    k = 0
+    for token in doc:
+        end = token.idx + len(token.text)
+        while k < len(starts) and starts[k] <= token.idx:
+            k += 1
+        while k < len(starts) and starts[k] < end:
+            cuts.setdefault(token.i, []).append(starts[k] - token.idx)
+            k += 1
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, offsets in cuts.items():
+            token = doc[i]
+            bounds = [0, *offsets, len(token.text)]
+            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
 
 
 @Language.factory("news_sentencizer")

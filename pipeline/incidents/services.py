@@ -347,12 +347,17 @@ def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optio
 
 
 @lru_cache(maxsize=8)
-def _analysis(text: str, lang: str = "en") -> Tuple[Article, Tuple[ServiceEvidence, ...], Optional[str]]:
+def _analysis(
+    text: str, lang: str = "en", sentences: Optional[Tuple[Tuple[int, int], ...]] = None
+) -> Tuple[Article, Tuple[ServiceEvidence, ...], Optional[str]]:
     """(article, evidence, service) of a text, computed once: the cause tagger and incident
-    assembly both ask for the same document."""
-    from ..segmentation import sentence_spans
+    assembly both ask for the same document. ``sentences`` are the document's sentence spans
+    (its ``Doc``'s, which follow token boundaries); without them the text is segmented here."""
+    if sentences is None:
+        from ..segmentation import sentence_spans
 
-    article = Article.build(text, sentence_spans(text, lang), lang)
+        sentences = tuple(sentence_spans(text, lang))
+    article = Article.build(text, sentences, lang)
     evidence = tuple(find_evidence(article))
     return article, evidence, main_service(article, evidence)
 
@@ -370,7 +375,10 @@ def detect_services(text: str, lang: str = "en") -> List[Tuple[str, float]]:
 
 def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:
     """(affected service, evidence) of a processed ``Doc``."""
-    _, evidence, service = _analysis(doc.text, doc.lang_ or "en")
+    from ..spans import doc_sentence_spans
+
+    spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
+    _, evidence, service = _analysis(doc.text, doc.lang_ or "en", spans)
     return service, list(evidence)
 
 

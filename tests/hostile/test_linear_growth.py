@@ -1,0 +1,79 @@
+"""The whole pipeline's time grows linearly with the article's size (issue 7).
+
+No fixed time limit: each component is timed on a text and on one four times as
+long, and the growth ratio must stay near 4 (quadratic work gives 16). The texts
+are news prose with adversarial stretches mixed in (digit runs, separator runs,
+"a.m." chains, a long run without whitespace), so a rule that backtracks or a
+component that compares every mention with every other shows up here.
+"""
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+from tests.hostile.helpers import ARTICLE
+
+SMALL = 20_000
+FACTOR = 4
+#: Linear work gives FACTOR; allow for timer noise and cache effects, not for n log n blow-ups.
+MAX_RATIO = FACTOR * 2.0
+#: Below this many seconds on the large text a ratio is timer noise: don't judge it.
+NOISE_FLOOR = 0.05
+
+ADVERSARIAL = (
+    "1" * 2_000 + " " + "-/:." * 400 + " " + "a.m. " * 300 + "x" * 5_000 + " "
+    + "12:35 12:35 12:35 " * 100 + "caused by " * 200 + "not " * 200 + "\n\n"
+)
+
+
+def news_text(size: int) -> str:
+    """Corpus articles and adversarial runs, repeated and cut to ``size`` characters."""
+    articles = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    unit = "\n\n".join([ARTICLE, *articles, ADVERSARIAL])
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def component_times(nlp, text: str):
+    doc = nlp.make_doc(text)
+    times = {}
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        doc = component(doc)
+        times[name] = time.process_time() - started
+    return times, doc
+
+
+def superlinear_components(nlp, small_text: str, large_text: str):
+    """{component: growth ratio} for each component whose time grows faster than the text."""
+    small, _ = component_times(nlp, small_text)
+    large, doc = component_times(nlp, large_text)
+    ratios = {name: round(large[name] / max(small[name], 1e-6), 1) for name in large if large[name] > NOISE_FLOOR}
+    return {name: r for name, r in ratios.items() if r > MAX_RATIO}, doc
+
+
+def test_every_component_grows_linearly(nlp):
+    nlp(news_text(2_000))  # compile lazily built rules outside the measurement
+    superlinear, doc = superlinear_components(nlp, news_text(SMALL), news_text(SMALL * FACTOR))
+    assert doc._.timexes and doc._.causes and doc._.incidents
+    assert not superlinear, f"time grows faster than the text ({FACTOR}x longer): {superlinear}"
+
+
+class _Pipeline:
+    """A stand-in pipeline with one linear and one quadratic component."""
+
+    @staticmethod
+    def make_doc(text):
+        return text.split()
+
+    pipeline = [
+        ("linear", lambda words: [w.upper() for w in words] and words),
+        ("quadratic", lambda words: sum(1 for a in words for b in words if a == b) and words),
+    ]
+
+
+def test_the_check_catches_quadratic_work_and_passes_linear_work():
+    small = " ".join(f"w{i}" for i in range(800))
+    large = " ".join(f"w{i}" for i in range(800 * FACTOR))
+    superlinear, _ = superlinear_components(_Pipeline, small, large)
+    assert list(superlinear) == ["quadratic"]
