@@ -155,7 +155,8 @@ class Attributor:
             resolved = []
             for hit in sentence.reporting:
                 before = self.scan.text[sentence.start : hit.start]
-                speaker = self.classify(hit.match.group("speaker"), hit.match.group("title") or "", before)
+                groups = hit.match.groupdict()  # each rule is its own pattern: "title" may not exist
+                speaker = self.classify(groups["speaker"], groups.get("title") or "", before)
                 if speaker is None:
                     continue
                 resolved.append((hit, speaker))

@@ -1,20 +1,24 @@
-"""Pattern fragments and compiled rule sets.
+"""Pattern fragments and rule sets.
 
 Rule patterns may name shared fragments as ``%{name}`` (HeidelTime's reMonth,
-reUnit ... in spirit); fragments may name other fragments. Each rule set is
-compiled ONCE into a single alternation, one named group per rule, so finding
-every match of a whole rule file is one left-to-right pass over the text. When
-two rules could match at the same position the one listed first wins, so rule
-files list the more specific patterns first.
+reUnit ... in spirit); fragments may name other fragments. A rule set behaves
+as one alternation of its rules searched sentence by sentence: when two rules
+could match at the same position the one listed first wins, so rule files list
+the more specific patterns first. Each rule is compiled on its own when first
+needed and tried only where its heads and prefixes (:mod:`.heads`) say a match
+can be.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Generic, Iterator, Mapping, Sequence, Tuple, TypeVar
+import re as std_re
+from typing import Dict, FrozenSet, Generic, Iterator, List, Mapping, Sequence, Tuple, TypeVar
 
 import regex
 
+from . import heads as H
 from . import rules as R
 
 _REF = regex.compile(r"%\{(\w+)\}")
@@ -43,47 +47,202 @@ def expand(pattern: str, frags: Mapping[str, str], depth: int = 0) -> str:
     return _REF.sub(sub, pattern)
 
 
-@dataclass(frozen=True)
-class RuleSet(Generic[T]):
-    """Rules of one kind compiled into one alternation."""
+#: Characters after a sentence's end that lookaheads may still see ("... update
+#: to its status page" must not end "update" at a sentence break either).
+_LOOKAHEAD = 200
 
-    rules: Tuple[T, ...]
-    regex: "regex.Pattern[str]"
-    names: Tuple[str, ...]
+
+class RuleSet(Generic[T]):
+    """Rules of one kind, searched as one alternation: at each position the first
+    rule listed that matches there wins, and the search goes on after its match.
+
+    The rules are compiled one by one, and only when first needed. A rule is
+    only tried in the sentences that contain one of its heads, and there only
+    at the positions where one of its prefixes stands (:mod:`.heads`); both
+    are found by one pass each over the folded text. Rules the analysis cannot
+    anchor are searched for in every sentence. The result equals a scan with
+    :meth:`combined` (the single alternation) of each sentence, which the
+    tests check.
+    """
+
+    def __init__(self, rules: Sequence[T], bodies: Sequence[str], flags: int, anchors: "_Anchors") -> None:
+        self.rules: Tuple[T, ...] = tuple(rules)
+        self._bodies = tuple(bodies)
+        self._flags = flags
+        self._compiled: Dict[int, "regex.Pattern[str]"] = {}
+        self.anchors = anchors
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def pattern(self, index: int) -> "regex.Pattern[str]":
+        """Rule ``index`` on its own, guarded as in the alternation."""
+        compiled = self._compiled.get(index)
+        if compiled is None:
+            source = f"{_WORD_START}(?:{self._bodies[index]}){_WORD_END}"
+            compiled = self._compiled[index] = regex.compile(source, self._flags)
+        return compiled
+
+    def combined(self) -> "regex.Pattern[str]":
+        """The whole rule set as one alternation (slow: for tests and comparisons)."""
+        parts = [f"(?P<r{i}>(?:{body}){_WORD_END})" for i, body in enumerate(self._bodies)]
+        return regex.compile(f"{_WORD_START}(?:{'|'.join(parts)})" if parts else "(?!)", self._flags)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Tuple[T, "regex.Match[str]"]]:
+        """Every match in ``text[pos:endpos]``, in text order."""
         end = len(text) if endpos is None else endpos
-        for match in self.regex.finditer(text, pos, end):
-            yield self.rule_of(match), match
+        for _, rule, match in self.scan(text, [(pos, end)], lookahead=0):
+            yield rule, match
 
-    def rule_of(self, match: "regex.Match[str]") -> T:
-        for index, name in enumerate(self.names):
-            if match.start(name) >= 0:
-                return self.rules[index]
-        raise AssertionError("match of no rule")  # pragma: no cover
+    def scan(
+        self, text: str, windows: Sequence[Tuple[int, int]], lookahead: int = _LOOKAHEAD, folded: str | None = None
+    ) -> Iterator[Tuple[int, T, "regex.Match[str]"]]:
+        """``(window index, rule, match)`` of the matches lying inside each window.
 
-    def search_any(self, text: str, pos: int, endpos: int) -> bool:
-        return self.regex.search(text, pos, endpos) is not None
+        Windows (sentences) are searched one by one; lookaheads see up to
+        ``lookahead`` characters past a window's end, and a match that runs
+        past it is dropped (not cut short). ``folded``: ``heads.fold(text)``,
+        when the caller has it.
+        """
+        anchors = self.anchors
+        if folded is None:
+            folded = H.fold(text)
+        heads = anchors.heads(folded)
+        starts = [s for s, _ in heads]
+        for number, (lo, hi) in enumerate(windows):
+            limit = min(len(text), hi + lookahead)
+            active = set(anchors.always)
+            for k in range(bisect_left(starts, lo), bisect_left(starts, limit)):
+                active.update(heads[k][1])
+            if not active:
+                continue
+            candidates = anchors.candidates(folded, lo, hi, active)
+            for rule_index, match in self._window(text, lo, hi, limit, sorted(active), candidates):
+                yield number, self.rules[rule_index], match
+
+    def _next(self, rule_index: int, text: str, pos: int, limit: int, candidates: Dict[int, List[int]]):
+        """The first match of one rule starting at or after ``pos`` (None if none before the window ends)."""
+        positions = candidates.get(rule_index)
+        pattern = self.pattern(rule_index)
+        if positions is None:  # not anchored: search
+            return pattern.search(text, pos, limit)
+        for k in range(bisect_left(positions, pos), len(positions)):
+            match = pattern.match(text, positions[k], limit)
+            if match is not None:
+                return match
+        return None
+
+    def _window(self, text: str, lo: int, hi: int, limit: int, active: Sequence[int], candidates: Dict[int, List[int]]):
+        """Leftmost-first matches of the ``active`` rules starting in ``[lo, hi)``."""
+        pending = []
+        for rule_index in active:
+            match = self._next(rule_index, text, lo, limit, candidates)
+            if match is not None:
+                pending.append([match, rule_index])
+        while pending:
+            first = min(pending, key=lambda item: (item[0].start(), item[1]))
+            match = first[0]
+            if match.start() >= hi:
+                return
+            if match.end() <= hi:
+                yield first[1], match
+            pos = match.end()
+            still = []
+            for item in pending:
+                if item[0].start() < pos:
+                    item[0] = self._next(item[1], text, pos, limit, candidates)
+                if item[0] is not None:
+                    still.append(item)
+            pending = still
+
+
+class _Trie:
+    """Every (overlapping) occurrence of a set of folded words: the longest one at each position."""
+
+    def __init__(self, words_of: Sequence["FrozenSet[str] | None"]) -> None:
+        self._rules_of: Dict[str, FrozenSet[int]] = {}
+        for index, words in enumerate(words_of):
+            for word in words or ():
+                self._rules_of[word] = self._rules_of.get(word, frozenset()) | {index}
+        self._anyone = frozenset(i for i, words in enumerate(words_of) if words)
+        self._found: Dict[str, FrozenSet[int]] = {}
+        words = sorted(self._rules_of)
+        self._regex = std_re.compile(f"(?=({H.trie_pattern(words)}))") if words else None
+
+    def rules_for(self, found: str) -> FrozenSet[int]:
+        """Rules with a word that ``found`` (the longest word at a position) starts with."""
+        rules = self._found.get(found)
+        if rules is None:
+            hits = [r for n in range(1, len(found) + 1) for r in self._rules_of.get(found[:n], ())]
+            rules = self._found[found] = frozenset(hits)
+        return rules
+
+    def find(self, folded: str, pos: int = 0, endpos: int | None = None) -> List[Tuple[int, FrozenSet[int]]]:
+        if self._regex is None:
+            return []
+        end = len(folded) if endpos is None else endpos
+        return [(m.start(), self.rules_for(m.group(1))) for m in self._regex.finditer(folded, pos, end)]
+
+
+class _Anchors:
+    """Heads (which rules a sentence needs) and prefixes (where in it to try them) of a rule set."""
+
+    def __init__(self, heads: Sequence["FrozenSet[str] | None"], prefixes: Sequence["FrozenSet[str] | None"]) -> None:
+        self.always: Tuple[int, ...] = tuple(i for i, hs in enumerate(heads) if hs is None)
+        self._heads = _Trie(heads)
+        self._prefixes = _Trie(prefixes)
+        self._anchored = frozenset(i for i, ps in enumerate(prefixes) if ps is not None)
+
+    def heads(self, folded: str) -> List[Tuple[int, FrozenSet[int]]]:
+        return self._heads.find(folded)
+
+    def candidates(self, folded: str, lo: int, hi: int, active) -> Dict[int, List[int]]:
+        """Per anchored active rule, the positions in ``[lo, hi)`` where one of its prefixes stands."""
+        found: Dict[int, List[int]] = {i: [] for i in active if i in self._anchored}
+        if found:
+            # a prefix is at most PREFIX_LENGTH long: one starting before hi ends before this
+            end = min(len(folded), hi + H.PREFIX_LENGTH)
+            for pos, rules in self._prefixes.find(folded, lo, end):
+                if pos >= hi:
+                    break
+                for rule_index in rules:
+                    positions = found.get(rule_index)
+                    if positions is not None:
+                        positions.append(pos)
+        return found
+
+
+@lru_cache(maxsize=None)
+def analyser(lang: str = "en") -> H.Analyser:
+    return H.Analyser(R.fragments(lang))
 
 
 def compile_rules(rules: Sequence[T], lang: str = "en", ignore_case: bool = True) -> RuleSet[T]:
-    """Compile ``rules`` (objects with ``.pattern``) into one :class:`RuleSet`."""
+    """Check and analyse ``rules`` (objects with ``.pattern``) into one :class:`RuleSet`.
+
+    Patterns are parsed here (errors name the rule) but compiled only when used.
+    """
     frags: Dict[str, str] = R.fragments(lang)
-    parts = []
-    names = []
-    for index, rule in enumerate(rules):
+    analysis = analyser(lang)
+    bodies, heads, prefixes = [], [], []
+    for rule in rules:
         body = expand(rule.pattern, frags)
         try:
-            regex.compile(body)
-        except regex.error as exc:
-            raise ValueError(f"rule {rule.id}: bad pattern: {exc}") from None
-        name = f"r{index}"
-        names.append(name)
-        parts.append(f"(?P<{name}>(?:{body}){_WORD_END})")
+            found, width = analysis.analyse(rule.pattern)
+            starts = analysis.prefixes(rule.pattern)
+        except (std_re.error, RecursionError, OverflowError):  # beyond the standard parser: let regex judge
+            try:
+                regex.compile(body)
+            except regex.error as exc:
+                raise ValueError(f"rule {rule.id}: bad pattern: {exc}") from None
+            found, width, starts = None, 1, None
+        if width == 0:
+            raise ValueError(f"rule {rule.id}: pattern can match the empty string")
+        bodies.append(body)
+        heads.append(found)
+        prefixes.append(starts)
     flags = regex.IGNORECASE if ignore_case else 0
-    # the start guard is checked once per position, not once per rule
-    combined = f"{_WORD_START}(?:{'|'.join(parts)})" if parts else "(?!)"
-    return RuleSet(tuple(rules), regex.compile(combined, flags), tuple(names))
+    return RuleSet(rules, bodies, flags, _Anchors(heads, prefixes))
 
 
 def compile_one(pattern: str, lang: str = "en", ignore_case: bool = True) -> "regex.Pattern[str]":

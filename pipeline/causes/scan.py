@@ -1,11 +1,10 @@
-"""One pass of each compiled rule set over a document, hits bucketed by sentence.
+"""Each rule set searched sentence by sentence over a document, hits bucketed by sentence.
 
 Both cause components read the same :class:`DocScan`; it is cached in
 ``doc.user_data`` so the text is scanned once however many components ask.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, List, Sequence, Tuple
 
@@ -13,6 +12,7 @@ from spacy.tokens import Doc
 
 from ..spans import doc_sentence_spans
 from . import patterns as P
+from .heads import fold
 
 _KEY = "outages.cause_scan"
 
@@ -53,23 +53,16 @@ class DocScan:
         return self.sentences[index]
 
 
-def _bucket(text: str, rule_set: "P.RuleSet", sentences: Sequence[SentenceScan], starts: List[int], attr: str) -> None:
-    for rule, match in rule_set.finditer(text):
+def _bucket(text: str, folded: str, rule_set: "P.RuleSet", sentences: Sequence[SentenceScan], attr: str) -> None:
+    windows = [(s.start, s.end) for s in sentences]
+    for number, rule, match in rule_set.scan(text, windows, folded=folded):
         start, end = match.span()
-        if start == end:
-            continue
-        index = bisect_right(starts, start) - 1
-        if index < 0:
-            continue
-        sentence = sentences[index]
-        if end > sentence.end:
-            continue
-        getattr(sentence, attr).append(Hit(rule, start, end, match))
+        getattr(sentences[number], attr).append(Hit(rule, start, end, match))
 
 
 def scan_text(text: str, spans: Sequence[Tuple[int, int]], lang: str = "en") -> DocScan:
     sentences = [SentenceScan(i, s, e) for i, (s, e) in enumerate(spans)]
-    starts = [s for s, _ in spans]
+    folded = fold(text)
     for rule_set, attr in (
         (P.cause_rule_set(lang), "causes"),
         (P.cue_rule_set(lang), "cues"),
@@ -78,7 +71,7 @@ def scan_text(text: str, spans: Sequence[Tuple[int, int]], lang: str = "en") -> 
         (P.outage_term_rule_set(lang), "outage_terms"),
         (P.reporting_rule_set(lang), "reporting"),
     ):
-        _bucket(text, rule_set, sentences, starts, attr)
+        _bucket(text, folded, rule_set, sentences, attr)
     return DocScan(text, sentences)
 
 

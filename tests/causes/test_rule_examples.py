@@ -66,7 +66,7 @@ def _reporting_cases():
 
 @pytest.mark.parametrize("rule, example", list(_reporting_cases()))
 def test_reporting_rule_example(rule, example):
-    hits = [(r.id, m.group("speaker"), m.group("title")) for r, m in P.reporting_rule_set().finditer(example.text)]
+    hits = [(r.id, m.group("speaker"), m.groupdict().get("title")) for r, m in P.reporting_rule_set().finditer(example.text)]
     assert (rule.id, example.speaker, example.title) in hits or (
         example.title is None and any(h[:2] == (rule.id, example.speaker) for h in hits)
     ), hits
