@@ -30,6 +30,10 @@ REFERENCE = "reference_date"
 _AGAINST_TENSE = 6.0
 #: News looks back: without a tense cue a future date counts this much farther.
 _FUTURE_BIAS = 1.5
+#: The same for a bare weekday: "Tuesday" in a Monday paper is tomorrow, "Wednesday" is last week's.
+_WEEKDAY_FUTURE_BIAS = 3.0
+#: A weekday against the tense: "will reopen Monday" written on a Tuesday is six days ahead, not one back.
+_WEEKDAY_AGAINST_TENSE = 10.0
 
 
 @dataclass
@@ -55,29 +59,53 @@ class Context:
     # latest usable point per granularity / with a year: lookups stay O(1) in long documents
     _dated: Dict[str, Tuple[int, str, When]] = field(default_factory=dict, repr=False)
     _with_year: Optional[Tuple[str, When]] = field(default=None, repr=False)
+    # the same, leaving out points that are themselves offsets ("a year ago"), with their units
+    _dated_plain: Dict[str, Tuple[int, str, When]] = field(default_factory=dict, repr=False)
+    _with_year_plain: Optional[Tuple[str, When]] = field(default=None, repr=False)
+    _offset_units: Dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         given, self.history = self.history, []
         for timex_id, when in given:
             self.add(timex_id, when)
 
-    def add(self, timex_id: str, when: When) -> None:
-        """Remember a resolved point (in text order)."""
+    def add(self, timex_id: str, when: When, offset_unit: Optional[str] = None) -> None:
+        """Remember a resolved point (in text order); ``offset_unit`` when it is an offset ("a year ago")."""
         self.history.append((timex_id, when))
-        if when.year is not None:
-            self._with_year = (timex_id, when)
-        if _representative(when) is not None:
-            self._dated[when.granularity] = (len(self.history), timex_id, when)
+        caches = [(self._dated, "_with_year")]
+        if offset_unit is None:
+            caches.append((self._dated_plain, "_with_year_plain"))
+        else:
+            self._offset_units[timex_id] = offset_unit
+        for dated, with_year in caches:
+            if when.year is not None:
+                setattr(self, with_year, (timex_id, when))
+            if _representative(when) is not None:
+                dated[when.granularity] = (len(self.history), timex_id, when)
 
-    def last_dated(self, granularity: str = "day") -> Optional[Tuple[str, When]]:
-        """The latest earlier point with a concrete date at least as fine as ``granularity``."""
+    def last_dated(self, granularity: str = "day", unit: Optional[str] = None) -> Optional[Tuple[str, When]]:
+        """The latest earlier point with a concrete date at least as fine as ``granularity``.
+
+        With an offset ``unit``, an earlier offset by the same unit is passed over: "a year
+        earlier" after "a year ago" restates the comparison, it does not go back another year.
+        """
+        best = self._latest(self._dated, granularity)
+        if best is not None and unit is not None and self._offset_units.get(best[0]) == unit:
+            best = self._latest(self._dated_plain, granularity)
+        return best
+
+    @staticmethod
+    def _latest(dated: Dict[str, Tuple[int, str, When]], granularity: str) -> Optional[Tuple[str, When]]:
         best = None
-        for g, entry in self._dated.items():
+        for g, entry in dated.items():
             if is_finer_or_equal(g, granularity) and (best is None or entry[0] > best[0]):
                 best = entry
         return None if best is None else (best[1], best[2])
 
-    def last_point(self) -> Optional[Tuple[str, When]]:
+    def last_point(self, unit: Optional[str] = None) -> Optional[Tuple[str, When]]:
+        """The latest earlier point with a year (passing over an offset by ``unit``, as in :meth:`last_dated`)."""
+        if self._with_year is not None and unit is not None and self._offset_units.get(self._with_year[0]) == unit:
+            return self._with_year_plain
         return self._with_year
 
 
@@ -137,7 +165,12 @@ def _year_by_tense(ref: dt.date, month: int, day: Optional[int], tense: Optional
     return best[1] if best else ref.year
 
 
-def _weekday_date(ref: dt.date, weekday: int, rel: Optional[int], future: bool) -> dt.date:
+def _weekday_date(ref: dt.date, weekday: int, rel: Optional[int], tense) -> dt.date:
+    """The date of a weekday: "last"/"next"/"this" by the calendar; a bare one by distance and tense.
+
+    A bare weekday is the nearer of the one before and the one after ``ref``,
+    each distance counted several times over when it goes against the tense.
+    """
     delta = weekday - ref.isoweekday()
     if rel == -1:
         return ref + dt.timedelta(days=delta - 7 if delta >= 0 else delta)
@@ -145,9 +178,15 @@ def _weekday_date(ref: dt.date, weekday: int, rel: Optional[int], future: bool) 
         return ref + dt.timedelta(days=delta + 7 if delta <= 0 else delta)
     if rel == 0:
         return ref + dt.timedelta(days=delta)
-    if future:
-        return ref + dt.timedelta(days=delta if delta >= 0 else delta + 7)
-    return ref + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+    if tense is True:
+        tense = "future"
+    elif tense is False:
+        tense = None
+    before = delta if delta <= 0 else delta - 7
+    after = delta if delta >= 0 else delta + 7
+    cost_before = -before * (_WEEKDAY_AGAINST_TENSE if tense == "future" else 1.0)
+    cost_after = after * (_WEEKDAY_AGAINST_TENSE if tense == "past" else (1.0 if tense == "future" else _WEEKDAY_FUTURE_BIAS))
+    return ref + dt.timedelta(days=before if cost_before <= cost_after else after)
 
 
 def _month_with_rel(ref: dt.date, month: int, rel: int) -> int:
@@ -215,12 +254,12 @@ class Anchorer:
         base = None
         anchor = REFERENCE
         if spec.direction_anchored:
-            found = self.ctx.last_dated("year")
+            found = self.ctx.last_dated("year", unit=q.unit)
             if found is not None:
                 anchor, base = found[0], found[1]
         elif q.unit == "Y":
             # "a year ago" next to a quarter's results means that quarter a year before
-            found = self.ctx.last_point()
+            found = self.ctx.last_point(unit=q.unit)
             if found is not None and found[1].granularity == "quarter":
                 anchor, base = found[0], found[1]
         if base is None:
@@ -342,10 +381,10 @@ class Anchorer:
         if spec.weekday is not None:
             if ref is None:
                 return Resolved(when=When("day", weekday=spec.weekday), anchor=REFERENCE)
-            date = _weekday_date(ref, spec.weekday, spec.rel, future)
+            date = _weekday_date(ref, spec.weekday, spec.rel, tense)
             return Resolved(when=when_of(date, "day"), anchor=REFERENCE)
         if spec.rel is None and spec.unit == "WE" and ref is not None:
-            saturday = _weekday_date(ref, 6, None, future)
+            saturday = _weekday_date(ref, 6, None, tense)
             return Resolved(when=when_of(saturday, "weekend"), anchor=REFERENCE)  # "the weekend"
         if spec.rel is not None and spec.unit is not None:
             granularity = UNIT_GRANULARITY.get(spec.unit, "day")
@@ -453,9 +492,9 @@ class Anchorer:
         base = When("day", year=when.year, month=when.month, day=when.day, weekday=when.weekday)
         return Resolved(when=at_time(base, spec.hour, spec.minute, spec.pod), anchor=day_id)
 
-    def remember(self, timex_id: str, resolved: Resolved) -> None:
+    def remember(self, timex_id: str, resolved: Resolved, offset_unit: Optional[str] = None) -> None:
         if resolved.when is not None:
-            self.ctx.add(timex_id, resolved.when)
+            self.ctx.add(timex_id, resolved.when, offset_unit)
 
 
 def holiday_date(entry: dict, year: int) -> Optional[dt.date]:

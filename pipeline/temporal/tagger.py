@@ -187,6 +187,15 @@ def _timezone(spec: PointSpec, resolved: Resolved, reference: Optional[dt.date])
     return zone, instant
 
 
+def _step_back_unit(spec: PointSpec) -> Optional[str]:
+    """The unit a point steps back from the reference by ("a year ago", "last year"), if it does."""
+    if spec.offset is not None:
+        return spec.offset.unit
+    if spec.rel == -1 and spec.unit is not None and spec.month is None and spec.weekday is None:
+        return spec.unit
+    return None
+
+
 def tag(
     text: str,
     reference: Optional[ReferenceDate] = None,
@@ -241,7 +250,7 @@ def tag(
             else:
                 resolved = anchorer.resolve(spec, tense=tense_of(item))
             if not (spec.offset is not None and spec.direction_anchored) and item.restates is None and not item.aside:
-                anchorer.remember(timex_id, resolved)  # no chains of "a year earlier"s, no restated times
+                anchorer.remember(timex_id, resolved, _step_back_unit(spec))  # no chains of "a year earlier"s, no restated times
             zone, instant = _timezone(spec, resolved, ref_date)
             kind = item.type or _point_type(resolved)
             mod = spec.mod

@@ -1,0 +1,92 @@
+"""Anchoring by tense and by the story's earlier points: bare weekdays, '-eed' verbs, restated comparisons."""
+from __future__ import annotations
+
+import pytest
+
+import datetime as dt
+
+from models import ReferenceDate
+from pipeline.temporal.anchoring import Context, _weekday_date
+from pipeline.temporal.calendar import When
+from pipeline.temporal.tagger import tag, tense_near
+
+
+def _values(text: str, reference: str) -> dict:
+    result = tag(text, ReferenceDate(date=reference, source="given"))
+    return {t.text: t.value for t in result.timexes}
+
+
+TUESDAY = dt.date(2023, 3, 14)
+
+
+@pytest.mark.parametrize(
+    "weekday, tense, expected",
+    [
+        (3, None, "2023-03-15"),      # Wednesday: tomorrow is nearer than six days ago
+        (1, None, "2023-03-13"),      # Monday: yesterday
+        (6, None, "2023-03-11"),      # Saturday: three days back beats four ahead
+        (4, None, "2023-03-09"),      # Thursday: five back beats two ahead (news looks back)
+        (5, None, "2023-03-10"),      # Friday: four back
+        (1, "future", "2023-03-20"),  # "will reopen Monday"
+        (4, "past", "2023-03-09"),    # "went down Thursday"
+        (2, "future", "2023-03-14"),  # today stays today
+    ],
+)
+def test_bare_weekday_by_distance_and_tense(weekday, tense, expected):
+    assert _weekday_date(TUESDAY, weekday, None, tense).isoformat() == expected
+
+
+def test_last_and_next_weekdays_ignore_the_tense():
+    assert _weekday_date(TUESDAY, 5, -1, "future").isoformat() == "2023-03-10"
+    assert _weekday_date(TUESDAY, 1, 1, "past").isoformat() == "2023-03-20"
+
+
+def test_eed_words_and_hundred_are_not_past_tense():
+    text = "The carrier will need two hundred new routers Friday."
+    start = text.index("Friday")
+    assert tense_near(text, start, start + 6, (0, len(text))) == "future"
+    text = "The ISP agreed on Friday to refund customers."
+    start = text.index("Friday")
+    assert tense_near(text, start, start + 6, (0, len(text))) == "past"
+
+
+def test_future_tense_weekday_in_outage_news():
+    values = _values("Nintendo says the eShop will be back online Monday after the outage.", "2023-03-14")
+    assert values["Monday"] == "2023-03-20"
+    values = _values("The airline's check-in systems were postponed until Saturday.", "2023-03-14")
+    assert values["Saturday"] == "2023-03-18"
+
+
+def test_past_weekday_in_outage_news():
+    assert _values("Monday's outage knocked out card payments at the bank.", "2023-03-14")["Monday"] == "2023-03-13"
+
+
+def test_a_year_earlier_restates_a_year_ago():
+    values = _values(
+        "Azure revenue grew 30% from a year ago. Operating costs were flat compared with a year earlier.",
+        "2023-03-14",
+    )
+    assert values["a year ago"] == "2022"
+    assert values["a year earlier"] == "2022"
+
+
+def test_a_year_earlier_still_builds_on_a_plain_date():
+    values = _values("The data center flooded in 2019. A year earlier, its generators failed.", "2023-03-14")
+    assert values["A year earlier"] == "2018"
+
+
+def test_year_earlier_after_last_year_is_last_year():
+    values = _values("Outages at the bank fell from last year; year-earlier figures were restated.", "2023-03-14")
+    assert values["year-earlier"] == "2022"
+    values = _values("Fourth-quarter outages fell from last year; year-earlier figures were restated.", "2023-03-14")
+    assert values["year-earlier"] == "2021-Q4"  # the fourth quarter (2022-Q4) a year before
+
+
+def test_context_passes_over_offsets_of_the_same_unit_only():
+    ctx = Context(reference=TUESDAY)
+    ctx.add("t1", When("day", year=2023, month=3, day=1))
+    ctx.add("t2", When("year", year=2022), offset_unit="Y")
+    assert ctx.last_dated("year", unit="Y")[0] == "t1"
+    assert ctx.last_dated("year", unit="D")[0] == "t2"
+    assert ctx.last_point(unit="Y")[0] == "t1"
+    assert ctx.last_point()[0] == "t2"
