@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Callable, List, Optional
 
+from ..decoding import repair_mojibake
 from ..document import InputDocument, InputError
 from .dates import metadata_date
 
@@ -49,6 +50,9 @@ def record_document(
     if text is None:
         names = ", ".join(repr(n) for n in TEXT_FIELDS)
         raise error(f"record has no text: expected a non-empty string in {names}", doc_id)
+    # mojibake written as JSON escapes ("\u00e2\u20ac\u2122") survives decoding the file
+    text, repaired = repair_mojibake(text)
+    warnings = [*warnings, *repaired]
     url = _first(record, URL_FIELDS)
     source = url[1] if url is not None and isinstance(url[1], str) else where
     published = None

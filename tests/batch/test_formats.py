@@ -71,6 +71,16 @@ def test_jsonl_records_fields_and_broken_lines(tmp_path):
     assert b2.text.startswith("A fibre cut")
 
 
+@pytest.mark.parametrize("escaped", [True, False])
+def test_mojibake_in_a_record_text_is_repaired_with_a_warning(tmp_path, escaped):
+    broken = "The bank\u00e2\u20ac\u2122s app failed at 12:35\u00c2\u00a0PM on Monday \u00e2\u20ac\u201c for hours."
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps({"id": "m", "text": broken}, ensure_ascii=escaped) + "\n", encoding="utf-8")
+    (doc,) = docs_of(path)
+    assert doc.text == "The bank\u2019s app failed at 12:35\u00a0PM on Monday \u2013 for hours."
+    assert any("mojibake" in w for w in doc.warnings)
+
+
 def test_json_object_and_list_and_broken(tmp_path):
     one = tmp_path / "story.json"
     one.write_text(json.dumps({"maintext": ARTICLE, "date_publish": "2020-01-02T03:04:05"}))
