@@ -86,12 +86,19 @@ def sentence_cues(article: Article) -> List[SentenceCues]:
     def of(kind: str, i: int) -> Tuple[Cue, ...]:
         return tuple(by_kind[kind][i]) if kind in by_kind else empty
 
+    def recalled(i: int) -> Tuple[Cue, ...]:
+        # "It was not the first time ..." / "... revived memories of earlier failures": the next
+        # sentence of the paragraph tells the earlier outage
+        if i > 0 and article.paragraphs[i - 1] == article.paragraphs[i]:
+            return of("recall", i) + of("recall_next", i - 1)
+        return of("recall", i)
+
     result = []
     for i, (start, end) in enumerate(article.sentences):
         starts = (start, *sorted({c.start for c in of("contrast", i) if c.start > start}))
         result.append(
             SentenceCues(
-                recall=of("recall", i),
+                recall=recalled(i),
                 anaphora=of("anaphora", i),
                 present=of("present", i),
                 generic=of("generic", i),

@@ -335,8 +335,11 @@ class Segmenter:
 
     def _continuing(self, state: "_State") -> Optional[Draft]:
         """The outage a clause without date or cue goes on about: the last one, unless that was
-        another service's (a parallel outage goes on only while named), then the last of ours."""
+        another service's (a parallel outage goes on only while named), then the last of ours. An
+        earlier outage of another service goes on to the end of the paragraph that recalls it."""
         if state.previous is not None and state.previous.key != self.key:
+            if state.previous.recalled and state.previous_paragraph == state.paragraph:
+                return state.previous
             return state.previous_own
         return state.previous
 
