@@ -111,13 +111,18 @@ class RuleSet(Generic[T]):
         starts = [s for s, _ in heads]
         for number, (lo, hi) in enumerate(windows):
             limit = min(len(text), hi + lookahead)
-            active = set(anchors.always)
+            # a match holds one of its rule's heads: it starts at or before the last one
+            last: Dict[int, int] = {i: hi - 1 for i in anchors.always}
             for k in range(bisect_left(starts, lo), bisect_left(starts, limit)):
-                active.update(heads[k][1])
-            if not active:
+                at, rules = heads[k]
+                for rule_index in rules:
+                    if rule_index not in last or last[rule_index] < at:
+                        last[rule_index] = at
+            if not last:
                 continue
-            candidates = anchors.candidates(folded, lo, hi, active)
-            for rule_index, match in self._window(text, lo, hi, limit, sorted(active), candidates):
+            active = sorted(last)
+            candidates = anchors.candidates(folded, lo, hi, last)
+            for rule_index, match in self._window(text, lo, hi, limit, active, candidates):
                 yield number, self.rules[rule_index], match
 
     def _next(self, rule_index: int, text: str, pos: int, limit: int, candidates: Dict[int, List[int]]):
@@ -196,18 +201,20 @@ class _Anchors:
     def heads(self, folded: str) -> List[Tuple[int, FrozenSet[int]]]:
         return self._heads.find(folded)
 
-    def candidates(self, folded: str, lo: int, hi: int, active) -> Dict[int, List[int]]:
-        """Per anchored active rule, the positions in ``[lo, hi)`` where one of its prefixes stands."""
-        found: Dict[int, List[int]] = {i: [] for i in active if i in self._anchored}
+    def candidates(self, folded: str, lo: int, hi: int, last: Dict[int, int]) -> Dict[int, List[int]]:
+        """Per anchored active rule, the positions in ``[lo, min(hi, last + 1))`` where one
+        of its prefixes stands (``last``: per active rule, the last place a match may start)."""
+        found: Dict[int, List[int]] = {i: [] for i in last if i in self._anchored}
         if found:
-            # a prefix is at most PREFIX_LENGTH long: one starting before hi ends before this
-            end = min(len(folded), hi + H.PREFIX_LENGTH)
+            stop = min(hi, max(last[i] for i in found) + 1)
+            # a prefix is at most PREFIX_LENGTH long: one starting before stop ends before this
+            end = min(len(folded), stop + H.PREFIX_LENGTH)
             for pos, rules in self._prefixes.find(folded, lo, end):
-                if pos >= hi:
+                if pos >= stop:
                     break
                 for rule_index in rules:
                     positions = found.get(rule_index)
-                    if positions is not None:
+                    if positions is not None and pos <= last[rule_index]:
                         positions.append(pos)
         return found
 
