@@ -317,3 +317,23 @@ def reporting_rule_set(lang: str = "en") -> RuleSet[R.ReportingRule]:
 @lru_cache(maxsize=None)
 def speaker_class_patterns(lang: str = "en") -> Tuple[Tuple[R.SpeakerClass, "regex.Pattern[str]"], ...]:
     return tuple((rule, compile_one(rule.pattern, lang)) for rule in R.speaker_classes(lang))
+
+
+def compile_all(lang: str = "en") -> int:
+    """Compile every rule of every rule set now (rules are otherwise compiled when first
+    needed): to warm a long-running worker, or to check every pattern. Returns their number."""
+    count = 0
+    for rule_set in (
+        cause_rule_set(lang),
+        cue_rule_set(lang),
+        link_rule_set(lang),
+        terminator_rule_set(lang),
+        outage_term_rule_set(lang),
+        reporting_rule_set(lang),
+    ):
+        for index in range(len(rule_set)):
+            rule_set.pattern(index)
+            count += 1
+    chain_patterns(lang)
+    speaker_class_patterns(lang)
+    return count
