@@ -140,9 +140,18 @@ def _hour(g: Groups, tables: Tables) -> Tuple[Optional[int], Optional[int]]:
     return hour, minute
 
 
-def _year(g: Groups) -> Tuple[Optional[int], bool]:
+def _year(g: Groups, tables: Tables) -> Tuple[Optional[int], bool]:
     if "year" in g:
         return int(g["year"]), False
+    if "year_words" in g:  # "nineteen ninety-six", "two thousand and one"
+        words = normal_form(g["year_words"]).replace("-", " ").split()
+        if len(words) >= 2 and words[1] == "thousand":
+            head, scale, words = words[0], 1000, [w for w in words[2:] if w != "and"]
+        else:
+            head, scale, words = words[0], 100, words[1:]
+        lead, tail = number(head, tables), number(" ".join(words), tables) if words else 0.0
+        if lead is not None and tail is not None:
+            return int(lead) * scale + int(tail), False
     if "yy" in g:
         yy = int(g["yy"])
         return (2000 + yy if yy < 50 else 1900 + yy), True
@@ -151,7 +160,7 @@ def _year(g: Groups) -> Tuple[Optional[int], bool]:
 
 def point_spec(g: Groups, tables: Tables) -> PointSpec:
     spec = PointSpec()
-    spec.year, spec.year_is_short = _year(g)
+    spec.year, spec.year_is_short = _year(g, tables)
     if "decade" in g:
         digits = g["decade"]
         if len(digits) == 4:

@@ -90,3 +90,33 @@ def test_context_passes_over_offsets_of_the_same_unit_only():
     assert ctx.last_dated("year", unit="D")[0] == "t2"
     assert ctx.last_point(unit="Y")[0] == "t1"
     assert ctx.last_point()[0] == "t2"
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The power grid failed in the summer of nineteen eighty-seven.", "the summer of nineteen eighty-seven", "1987-SU"),
+        ("Nineteen Ninety-Nine ended with the Y2K scare.", "Nineteen Ninety-Nine", "1999"),
+        ("Engineers rebuilt the switch in the year two thousand and three.", "the year two thousand and three", "2003"),
+        ("In August nineteen sixty-five the blackout hit New York.", "August nineteen sixty-five", "1965-08"),
+    ],
+)
+def test_spelled_out_years_in_broadcast_transcripts(text, span, value):
+    assert _values(text, "2023-03-14")[span] == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nineteen people were stuck in the lift.",
+        "two thousand flights were cancelled after the outage",
+        "the carrier paid nineteen twenty-dollar credits",
+    ],
+)
+def test_spelled_numbers_that_are_not_years(text):
+    assert _values(text, "2023-03-14") == {}
+
+
+def test_be_before_a_past_cue_word_is_no_past_tense():
+    text = "The data-center migration would still be held on April 24."
+    assert _values(text, "2023-02-10")["April 24"] == "2023-04-24"
