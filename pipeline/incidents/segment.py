@@ -211,7 +211,8 @@ class Segmenter:
         return any(c.start <= frame.start < c.end or frame.start <= c.start < frame.end for c in cues.definite)
 
     def _main_date(self) -> Optional[DateValue]:
-        """The day of the outage the article is about: the first dated frame that recalls nothing."""
+        """The first day of the outage the article is about: the first dated mention, recalling
+        nothing, of the article's service (within a week before the story, when its date is known)."""
         days: List[Tuple[int, DateValue]] = []
         for frame in self.frames:
             if self.discourse[frame.sentence].recall:
@@ -224,11 +225,11 @@ class Segmenter:
                 days.append((frame.start, value))
         if self.reference is not None:
             near = [
-                (abs((v.day - self.reference).days), start, v) for start, v in days
+                v for _, v in days
                 if -NEAR_REFERENCE_DAYS <= (v.day - self.reference).days <= WINDOW_DAYS
             ]
             if near:
-                return min(near, key=lambda item: item[:2])[2]
+                return near[0]
         if days:
             return days[0][1]
         if self.reference is not None:
@@ -236,18 +237,20 @@ class Segmenter:
         return None
 
     def _window(self) -> Tuple[Optional[dt.date], Optional[dt.date]]:
-        """The main outage's days: its own day, reaching back a week when it is told as
-        going on from before ("customers were still unable to log in on Wednesday")."""
+        """The main outage's days: from its first day to the story's, reaching back a week when it
+        is told as going on from before ("customers were still unable to log in on Wednesday")."""
         if self.main_date is None:
             return None, None
         day = self.main_date.day
         back = WINDOW_DAYS
+        # the days from the outage's first one to the story's are the same outage going on
+        last = max(day, self.reference) if self.reference is not None else day
         for frame in self.frames:
             cues = self.discourse[frame.sentence]
             if cues.in_clause(cues.continuing, frame.clause) and self._frame_date(frame) == self.main_date:
                 back = NEAR_REFERENCE_DAYS
                 break
-        return day - dt.timedelta(days=back), day + dt.timedelta(days=WINDOW_DAYS)
+        return day - dt.timedelta(days=back), last + dt.timedelta(days=WINDOW_DAYS)
 
     def decisive(self, value: DateValue) -> bool:
         """Whether a date can place an outage inside or outside the main window."""
