@@ -77,8 +77,12 @@ def subjects_from(main: Optional[str], evidence_names: Sequence[Tuple[str, float
 
 def subjects_of(doc: Doc, lang: str = "en") -> Subjects:
     """The affected companies of a processed ``Doc`` (cached by the service detector)."""
-    from ..incidents.services import service_evidence
+    from ..incidents.services import service_evidence, speaking_owner
 
     main, evidence = service_evidence(doc)
     outages = [(ev.name, ev.weight) for ev in evidence if ev.kind == OUTAGE_EVIDENCE]
+    owner = speaking_owner(doc)
+    if owner is not None:
+        # the company telling of its product's outage speaks for it
+        outages.append((owner, 0.0))
     return subjects_from(main, outages, lang)

@@ -337,7 +337,13 @@ def _affected(ranked: "RankedService") -> bool:
 
 
 def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optional[str]:
+    """The best-ranked service named where an outage hit it; a name that only speaks ("Amazon
+    said") is the company telling of its product's outage ("S3 cloud outage"), unless nothing
+    else is named in an outage context."""
     ranked = rank_services(article, evidence)
+    affected = [r for r in ranked if _affected(r)]
+    if affected:
+        return affected[0].name
     if ranked:
         return ranked[0].name
     return fallback_service(article)
@@ -380,6 +386,19 @@ def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:
     spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
     _, evidence, service = _analysis(doc.text, doc.lang_ or "en", spans)
     return service, list(evidence)
+
+
+def speaking_owner(doc) -> Optional[str]:
+    """The company that tells of its product's outage: the best-ranked name of a processed ``Doc``
+    when it only speaks ("Amazon said ... S3 cloud outage") and is not the affected service."""
+    from ..spans import doc_sentence_spans
+
+    spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
+    article, evidence, service = _analysis(doc.text, doc.lang_ or "en", spans)
+    ranked = rank_services(article, evidence)
+    if ranked and ranked[0].name != service and not _affected(ranked[0]):
+        return ranked[0].name
+    return None
 
 
 def affected_service(doc) -> Optional[str]:

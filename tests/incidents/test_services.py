@@ -85,3 +85,24 @@ def test_affected_companies_for_attribution(text, name):
     from pipeline.incidents import detect_services
 
     assert name in [n for n, _ in detect_services(text)]
+
+
+def test_a_company_that_only_speaks_is_not_the_service_its_product_lost():
+    text = ("Microsoft says faulty update caused Teams outage\n\n"
+            "Microsoft said on Thursday that a faulty update was behind the Teams outage. "
+            "Microsoft said engineers had rolled the change back. Microsoft said it would review its testing, "
+            "and Microsoft apologised. Microsoft shares were flat.")
+    assert detect_service(text) == "Teams"
+
+
+def test_the_company_telling_of_its_products_outage_speaks_officially():
+    from pipeline import extract
+
+    text = ("Google says storage glitch caused Drive outage\n\n"
+            "Google said on Monday that a storage quota issue had caused the Drive outage. "
+            "Google said it had added capacity. Google said it would review its limits, and Google apologised "
+            "to customers.")
+    record = extract(text, reference_date="2024-03-05")
+    assert record.incidents[0].service == "Drive"
+    (quota,) = [c for c in record.causes if c.category == "capacity"]
+    assert (quota.attribution, quota.speaker) == ("official", "Google")
