@@ -184,7 +184,9 @@ def point_spec(g: Groups, tables: Tables) -> PointSpec:
     if "quarter" in g:
         spec.quarter = _ordinal(g["quarter"], tables)
     if "half" in g:
-        spec.half = _ordinal(g["half"], tables)
+        spec.half = tables.get("halves", g["half"])
+        if "this_year" in g:
+            spec.rel, spec.unit = 0, "Y"  # "the second half of the year": this year's
     if "season" in g:
         spec.season = tables.get("seasons", g["season"])
     if "holiday" in g:

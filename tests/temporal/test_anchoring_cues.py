@@ -120,3 +120,16 @@ def test_spelled_numbers_that_are_not_years(text):
 def test_be_before_a_past_cue_word_is_no_past_tense():
     text = "The data-center migration would still be held on April 24."
     assert _values(text, "2023-02-10")["April 24"] == "2023-04-24"
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Cloud margins should recover in the back half of the year.", "the back half of the year", "2023-H2"),
+        ("The telecom cut its outage minutes in the latter half of 2021.", "the latter half of 2021", "2021-H2"),
+        ("Over the winter, the ski resort's booking site crashed twice.", "the winter", "2022-WI"),
+        ("The regulator expects fewer bank outages in the current fiscal year.", "the current fiscal year", "2023"),
+    ],
+)
+def test_halves_seasons_and_the_current_fiscal_year(text, span, value):
+    assert _values(text, "2023-03-14")[span] == value
