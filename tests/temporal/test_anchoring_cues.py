@@ -133,3 +133,33 @@ def test_be_before_a_past_cue_word_is_no_past_tense():
 )
 def test_halves_seasons_and_the_current_fiscal_year(text, span, value):
     assert _values(text, "2023-03-14")[span] == value
+
+
+def test_rates_are_sets_not_durations():
+    text = "The outages cost the carrier $500 million a year, and 700 flights a week were delayed."
+    result = tag(text, ReferenceDate(date="2023-03-14", source="given"))
+    assert [(t.text, t.type, t.value) for t in result.timexes] == [("a year", "SET", "P1Y"), ("a week", "SET", "P1W")]
+
+
+def test_hours_a_day_is_a_duration_and_a_rate():
+    result = tag("Support staff worked 18 hours a day during the outage.", ReferenceDate(date="2023-03-14", source="given"))
+    assert [(t.text, t.type, t.value) for t in result.timexes] == [("18 hours", "DURATION", "PT18H"), ("a day", "SET", "P1D")]
+
+
+def test_rate_veto_leaves_sets_and_offsets_alone():
+    values = _values("Its API failed three times a day. A week after the fix, it failed again.", "2023-03-14")
+    assert "a day" in values or "three times a day" in values
+    assert "A week after" in values or "A week" in values
+
+
+@pytest.mark.parametrize(
+    "text, span, value, mod",
+    [
+        ("Telstra expects the network to be fully restored by the end of the week.", "the end of the week", "2023-W11", "END"),
+        ("The exchange will migrate its matching engine at the beginning of the month.", "the beginning of the month", "2023-03", "START"),
+    ],
+)
+def test_edges_of_the_current_unit(text, span, value, mod):
+    result = tag(text, ReferenceDate(date="2023-03-14", source="given"))
+    found = {t.text: (t.value, t.mod) for t in result.timexes}
+    assert found[span] == (value, mod)
