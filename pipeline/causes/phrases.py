@@ -149,6 +149,10 @@ def _inherit_mechanisms(phrases: List[CausePhrase], lang: str) -> List[CausePhra
     for phrase in phrases:
         rule = rules.get(phrase.category)
         before = [p for p in result if p.sentence < phrase.sentence]
+        # a sentence naming the trigger's label apart from the mechanism sets the two side by side
+        # ("an internal resource limit, not an intruder"): no inheritance
+        if rule is not None and any(p.sentence == phrase.sentence and p.category == rule.trigger for p in phrases):
+            rule = None
         if rule is not None and before:
             previous = before[-1]
             if previous.category == rule.trigger and phrase.sentence - previous.sentence <= rule.max_sentences:
