@@ -272,9 +272,13 @@ class Anchorer:
         amount = q.amount * direction
         if abs(amount - round(amount)) > 1e-9:
             return Resolved(special="PAST_REF" if direction < 0 else "FUTURE_REF", anchor=anchor)
+        if spec.granularity == "quarter" and base.granularity != "quarter" and anchor == REFERENCE:
+            start = shift(start, -1, "Q")  # the quarter being reported: the last one completed
         shifted = shift(start, int(round(amount)), q.unit)
         if anchor != REFERENCE and base.granularity not in ("pod", "minute"):
             granularity = finer(granularity, base.granularity)
+        if spec.granularity is not None:
+            granularity = spec.granularity
         return Resolved(when=when_of(shifted, granularity), anchor=anchor)
 
     def _clock_offset(self, base: When, amount: float, unit: str, anchor: str) -> Resolved:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from .calendar import UNIT_GRANULARITY
 from .durations import Quantity
 from .tables import Tables, normal_form
 from .zones import Zone, lookup_zone
@@ -209,6 +210,8 @@ def point_spec(g: Groups, tables: Tables) -> PointSpec:
         spec.anchored = tables.get("anchored_words", g["anchored"])
     if "unit" in g:
         spec.unit = tables.get("units_singular", g["unit"]) or tables.get("units_plural", g["unit"])
+    if "grain" in g:  # "the year-ago quarter" names a quarter, whatever it is counted from
+        spec.granularity = UNIT_GRANULARITY.get(tables.get("units_singular", g["grain"]) or "", None)
     if "dir" in g:
         spec.direction = tables.get("directions", g["dir"])
         spec.direction_anchored = bool(tables.get("anchored_directions", g["dir"]))

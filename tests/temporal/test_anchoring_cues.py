@@ -163,3 +163,8 @@ def test_edges_of_the_current_unit(text, span, value, mod):
     result = tag(text, ReferenceDate(date="2023-03-14", source="given"))
     found = {t.text: (t.value, t.mod) for t in result.timexes}
     assert found[span] == (value, mod)
+
+
+def test_year_ago_quarter_is_a_quarter_even_after_a_day():
+    text = "For the quarter ended June 30, the streaming service lost subscribers after the outage. It had gained 2 million in the year-ago quarter."
+    assert _values(text, "2023-07-20")["the year-ago quarter"] == "2022-Q2"
