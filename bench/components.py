@@ -126,6 +126,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     nlp.max_length = max(nlp.max_length, longest)
     list(fresh_docs(nlp, texts[:1]))  # load every lazy resource outside the timings
     nlp(next(fresh_docs(nlp, texts[:1])))
+    from pipeline.causes.patterns import compile_all
+
+    compile_all()  # cause rules are compiled when first needed: all of them now
 
     if args.dump:
         count = dump_causes(nlp, texts, args.dump)

@@ -190,32 +190,46 @@ class _Trie:
 
 
 class _Anchors:
-    """Heads (which rules a sentence needs) and prefixes (where in it to try them) of a rule set."""
+    """Heads (which rules a sentence needs) and prefixes (where in it to try them) of a rule set.
 
-    def __init__(self, heads: Sequence["FrozenSet[str] | None"], prefixes: Sequence["FrozenSet[str] | None"]) -> None:
+    Heads are known for every rule from the start; a rule's prefixes are
+    worked out, and their pattern compiled, when the rule is first needed.
+    """
+
+    def __init__(self, heads: Sequence["FrozenSet[str] | None"], patterns: Sequence[str], lang: str) -> None:
         self.always: Tuple[int, ...] = tuple(i for i, hs in enumerate(heads) if hs is None)
         self._heads = _Trie(heads)
-        self._prefixes = _Trie(prefixes)
-        self._anchored = frozenset(i for i, ps in enumerate(prefixes) if ps is not None)
+        self._patterns = tuple(patterns)
+        self._lang = lang
+        self._starts: Dict[int, "std_re.Pattern[str] | None"] = {}
 
     def heads(self, folded: str) -> List[Tuple[int, FrozenSet[int]]]:
         return self._heads.find(folded)
 
+    def starts(self, rule_index: int) -> "std_re.Pattern[str] | None":
+        """Where a rule's matches can begin (None: anywhere, it is searched for)."""
+        if rule_index not in self._starts:
+            try:
+                prefixes = analyser(self._lang).prefixes(self._patterns[rule_index])
+            except (std_re.error, RecursionError, OverflowError):
+                prefixes = None
+            self._starts[rule_index] = (
+                None if prefixes is None else std_re.compile(f"(?=(?:{H.trie_pattern(prefixes)}))")
+            )
+        return self._starts[rule_index]
+
     def candidates(self, folded: str, lo: int, hi: int, last: Dict[int, int]) -> Dict[int, List[int]]:
         """Per anchored active rule, the positions in ``[lo, min(hi, last + 1))`` where one
         of its prefixes stands (``last``: per active rule, the last place a match may start)."""
-        found: Dict[int, List[int]] = {i: [] for i in last if i in self._anchored}
-        if found:
-            stop = min(hi, max(last[i] for i in found) + 1)
-            # a prefix is at most PREFIX_LENGTH long: one starting before stop ends before this
+        found: Dict[int, List[int]] = {}
+        for rule_index, at_most in last.items():
+            starts = self.starts(rule_index)
+            if starts is None:
+                continue
+            stop = min(hi - 1, at_most)
+            # a prefix is at most PREFIX_LENGTH long: one starting at stop ends before this
             end = min(len(folded), stop + H.PREFIX_LENGTH)
-            for pos, rules in self._prefixes.find(folded, lo, end):
-                if pos >= stop:
-                    break
-                for rule_index in rules:
-                    positions = found.get(rule_index)
-                    if positions is not None and pos <= last[rule_index]:
-                        positions.append(pos)
+            found[rule_index] = [m.start() for m in starts.finditer(folded, lo, end) if m.start() <= stop]
         return found
 
 
@@ -231,25 +245,23 @@ def compile_rules(rules: Sequence[T], lang: str = "en", ignore_case: bool = True
     """
     frags: Dict[str, str] = R.fragments(lang)
     analysis = analyser(lang)
-    bodies, heads, prefixes = [], [], []
+    bodies, heads = [], []
     for rule in rules:
         body = expand(rule.pattern, frags)
         try:
             found, width = analysis.analyse(rule.pattern)
-            starts = analysis.prefixes(rule.pattern)
         except (std_re.error, RecursionError, OverflowError):  # beyond the standard parser: let regex judge
             try:
                 regex.compile(body)
             except regex.error as exc:
                 raise ValueError(f"rule {rule.id}: bad pattern: {exc}") from None
-            found, width, starts = None, 1, None
+            found, width = None, 1
         if width == 0:
             raise ValueError(f"rule {rule.id}: pattern can match the empty string")
         bodies.append(body)
         heads.append(found)
-        prefixes.append(starts)
     flags = regex.IGNORECASE if ignore_case else 0
-    return RuleSet(rules, bodies, flags, _Anchors(heads, prefixes))
+    return RuleSet(rules, bodies, flags, _Anchors(heads, [rule.pattern for rule in rules], lang))
 
 
 def compile_one(pattern: str, lang: str = "en", ignore_case: bool = True) -> "regex.Pattern[str]":
@@ -333,6 +345,7 @@ def compile_all(lang: str = "en") -> int:
     ):
         for index in range(len(rule_set)):
             rule_set.pattern(index)
+            rule_set.anchors.starts(index)
             count += 1
     chain_patterns(lang)
     speaker_class_patterns(lang)
