@@ -1,0 +1,37 @@
+"""Start / end / duration cues on invented articles: a part of the outage is not its length, a start
+told by the users' errors, the time someone learned of it is no end. Timexes are set by hand."""
+import pytest
+
+from tests.incidents.helpers import Builder, main_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipeline.nlp import build_pipeline
+
+    return build_pipeline()
+
+
+def test_the_first_hours_of_an_outage_are_not_its_duration(nlp):
+    text = ("Azure went down at 9:37 a.m. ET on Tuesday and was not restored until 1:54 p.m. ET. "
+            "Even the Azure status page could not show the problem for the first two hours.")
+    b = Builder(nlp, text, "2024-03-05")
+    b.timex("9:37 a.m. ET", "TIME", "2024-03-05T09:37", zone="ET", offset="-05:00")
+    b.timex("Tuesday", "DATE", "2024-03-05")
+    b.timex("1:54 p.m. ET", "TIME", "2024-03-05T13:54", zone="ET", offset="-05:00")
+    b.timex("the first two hours", "DURATION", "PT2H", minutes=(120, 120))
+    main = main_of(b.run())
+    assert main.duration.basis == "derived" and main.duration.minutes.min == 257
+
+
+def test_users_hitting_errors_start_the_outage_and_a_late_alert_ends_nothing(nlp):
+    text = ("Players began hitting errors at about 6 a.m. ET on Saturday, and by 7 a.m. the Steam store "
+            "had stopped loading for most of them. Valve's engineers were not alerted until 6:45 a.m.")
+    b = Builder(nlp, text, "2024-03-09")
+    b.timex("about 6 a.m. ET", "TIME", "2024-03-09T06:00", zone="ET", offset="-05:00", mod="APPROX")
+    b.timex("Saturday", "DATE", "2024-03-09")
+    b.timex("7 a.m.", "TIME", "2024-03-09T07:00", zone="ET", offset="-05:00")
+    b.timex("6:45 a.m.", "TIME", "2024-03-09T06:45", zone="ET", offset="-05:00")
+    main = main_of(b.run())
+    assert main.start.value.startswith("2024-03-09T06:00")
+    assert main.end is None
