@@ -354,6 +354,8 @@ class Anchorer:
         if spec.numeric is not None:
             return self._numeric(spec)
         if spec.year is not None:
+            if spec.granularity == "quarter" and spec.quarter is None:
+                return self._reported_quarter(spec.year)
             return Resolved(when=self._with_year(spec, spec.year))
         if spec.month is not None:
             if ref is None:
@@ -413,6 +415,16 @@ class Anchorer:
                 return Resolved(when=When("day"), anchor=REFERENCE)
             return Resolved(when=when_of(ref, "day"), anchor=REFERENCE)
         return None
+
+    def _reported_quarter(self, year: int) -> Resolved:
+        """"the 1988 quarter": the quarter of the last one named, else of the last completed one, in ``year``."""
+        found = self.ctx.last_dated("quarter")
+        if found is not None and found[1].granularity == "quarter":
+            return Resolved(when=When("quarter", year=year, quarter=found[1].quarter), anchor=found[0])
+        if self.ref is not None:
+            last = when_of(shift(self.ref, -1, "Q"), "quarter")
+            return Resolved(when=When("quarter", year=year, quarter=last.quarter), anchor=REFERENCE)
+        return Resolved(when=When("year", year=year))
 
     def _holiday(self, spec: PointSpec, tense: Optional[str]) -> Resolved:
         resolved = self._holiday_day(spec, tense)

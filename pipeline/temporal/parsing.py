@@ -210,8 +210,8 @@ def point_spec(g: Groups, tables: Tables) -> PointSpec:
         spec.anchored = tables.get("anchored_words", g["anchored"])
     if "unit" in g:
         spec.unit = tables.get("units_singular", g["unit"]) or tables.get("units_plural", g["unit"])
-    if "grain" in g:  # "the year-ago quarter" names a quarter, whatever it is counted from
-        spec.granularity = UNIT_GRANULARITY.get(tables.get("units_singular", g["grain"]) or "", None)
+    if "grain" in g:  # "the year-ago quarter", "the 1988 quarter": the quarter being reported
+        spec.granularity = UNIT_GRANULARITY.get(tables.get("units_singular", g["grain"]) or "", "quarter")
     if "dir" in g:
         spec.direction = tables.get("directions", g["dir"])
         spec.direction_anchored = bool(tables.get("anchored_directions", g["dir"]))

@@ -168,3 +168,15 @@ def test_edges_of_the_current_unit(text, span, value, mod):
 def test_year_ago_quarter_is_a_quarter_even_after_a_day():
     text = "For the quarter ended June 30, the streaming service lost subscribers after the outage. It had gained 2 million in the year-ago quarter."
     assert _values(text, "2023-07-20")["the year-ago quarter"] == "2022-Q2"
+
+
+def test_the_year_quarter_without_ordinal_is_the_reported_quarter():
+    assert _values("The airline lost $40m in the 2022 quarter.", "2023-07-20")["the 2022 quarter"] == "2022-Q2"
+    values = _values("In the 2022 period, it earned $3m.", "2023-07-20")
+    assert values["the 2022 period"] == "2022"  # a period may be nine months: only the year is sure
+
+
+def test_un_ed_adjectives_are_no_past_tense():
+    text = "The exchange will halt trading for unscheduled maintenance Friday."
+    start = text.index("Friday")
+    assert tense_near(text, start, start + 6, (0, len(text))) == "future"
