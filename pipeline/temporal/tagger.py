@@ -229,11 +229,14 @@ def tag(
     def sentence_of(item: Item) -> int:
         return max(bisect_right(starts, item.start) - 1, 0)
 
-    def tense_of(item: Item) -> Optional[str]:
+    def tense_of(item: Item, clock: Optional[Item] = None) -> Optional[str]:
+        """The tense around ``item``, or around "clock ... item" when a clock time takes its date from it."""
         if item.point.year is not None or not sentences:
             return None
-        return tense_near(text, item.start, item.end, sentences[min(sentence_of(item), len(sentences) - 1)], lang)
+        start, end = (min(item.start, clock.start), max(item.end, clock.end)) if clock else (item.start, item.end)
+        return tense_near(text, start, end, sentences[min(sentence_of(item), len(sentences) - 1)], lang)
 
+    clocks = {item.date_from: item for item in items if item.date_from is not None}  # day index -> its clock time
     timexes: List[Timex] = []
     for index, item in enumerate(items):
         timex_id = f"t{index + 1}"
@@ -245,10 +248,10 @@ def tag(
             spec = item.point
             if item.date_from is not None:
                 source = items[item.date_from]
-                day = anchorer.resolve(source.point, tense=tense_of(source))
+                day = anchorer.resolve(source.point, tense=tense_of(source, item))  # "until 9 a.m. Tuesday"
                 resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
             else:
-                resolved = anchorer.resolve(spec, tense=tense_of(item))
+                resolved = anchorer.resolve(spec, tense=tense_of(item, clocks.get(index)))
             if not (spec.offset is not None and spec.direction_anchored) and item.restates is None and not item.aside:
                 anchorer.remember(timex_id, resolved, _step_back_unit(spec))  # no chains of "a year earlier"s, no restated times
             zone, instant = _timezone(spec, resolved, ref_date)

@@ -180,3 +180,13 @@ def test_un_ed_adjectives_are_no_past_tense():
     text = "The exchange will halt trading for unscheduled maintenance Friday."
     start = text.index("Friday")
     assert tense_near(text, start, start + 6, (0, len(text))) == "future"
+
+
+def test_a_deadline_before_a_clock_time_reaches_its_weekday():
+    values = _values("Ofcom extended the carrier's deadline until 5 p.m. Wednesday.", "2023-03-14")
+    assert values["Wednesday"] == "2023-03-15"
+    assert values["5 p.m."] == "2023-03-15T17:00"
+
+
+def test_slated_looks_ahead():
+    assert _values("The data-center move is slated for September.", "2023-02-20")["September"] == "2023-09"
