@@ -17,7 +17,7 @@ from .roles import TimexRole, classify
 from .segment import Draft, Segmentation, segment
 from .services import ServiceEvidence, find_evidence, main_service, same_service, service_key
 from .status import incident_status
-from .timepoints import DateValue, Moment, date_value, derived_duration, moment, part_of_day, stated_duration
+from .timepoints import DateValue, Moment, clock_value, date_value, derived_duration, moment, part_of_day, stated_duration
 
 TIMED_ROLES = ("start", "end", "duration", "observed")
 PAST_GAP_DAYS = 1
@@ -147,7 +147,8 @@ class Assembler:
             return min(zoned, key=lambda z: abs(z.start - t.start))
 
         def pick(candidates: Sequence[Timex], date: Optional[DateValue], same_day: bool) -> Optional[Moment]:
-            ordered = sorted(candidates, key=lambda t: (t.type != "TIME", t.start))
+            # a clock time before a part of day ("on Tuesday morning ... began at 06:27 UTC"), before a date
+            ordered = sorted(candidates, key=lambda t: (t.type != "TIME", clock_value(t.value) is None, t.start))
             for t in ordered:
                 m = self.moment_of(t, date, zone_for(t))
                 if m is None:

@@ -17,6 +17,13 @@ from .tables import Tables, normal_form
 
 #: How far into the text a dateline may be (characters of each of the first lines).
 _HEAD_LINES = 2
+#: Below a headline, a byline or a standfirst, a date may stand on a short line of its own
+#: ("By Jane Doe\nJune 21, 2022"): that many non-empty lines are looked at, up to the first
+#: long one (the body), each shorter than _SHORT_LINE_CHARS.
+_HEAD_SHORT_LINES = 6
+_SHORT_LINE_CHARS = 100
+#: A date line has little prose after its date ("June 21, 2022 10:15 am ET | Updated").
+_DATE_LINE_MAX_WORDS_AFTER = 2
 _HEAD_PREFIX_CHARS = 40
 #: How close (characters) an explicit date must be to "today" to date the text.
 _TODAY_DISTANCE = 150
@@ -32,21 +39,31 @@ def _full_date(spec) -> Optional[dt.date]:
 
 
 def _head_lines(text: str) -> List[tuple]:
-    """(start, end) of the first non-empty lines."""
+    """(start, end, standalone) of the first non-empty lines: the first ``_HEAD_LINES``, then
+    short ones up to the first long line, which must hold a date line of their own."""
     lines = []
     pos = 0
-    while pos < len(text) and len(lines) < _HEAD_LINES:
+    while pos < len(text) and len(lines) < _HEAD_SHORT_LINES:
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         if text[pos:end].strip():
-            lines.append((pos, end))
+            standalone = len(lines) >= _HEAD_LINES
+            if standalone and end - pos >= _SHORT_LINE_CHARS:
+                break
+            lines.append((pos, end, standalone))
         pos = end + 1
     return lines
 
 
+def _prose_after(text: str) -> int:
+    """Lower-case words of three letters or more: the sign of a sentence rather than a date line."""
+    return sum(1 for w in text.split() if w.isalpha() and w.islower() and len(w) >= 3)
+
+
 def dateline_date(text: str, items: Sequence, tables: Tables) -> Optional[dt.date]:
-    """A full date at the head of one of the first lines ("date 2022-02-17 New Delhi: ...")."""
-    for start, end in _head_lines(text):
+    """A full date at the head of one of the first lines ("date 2022-02-17 New Delhi: ..."),
+    or on a short date line of its own below a headline and byline."""
+    for start, end, standalone in _head_lines(text):
         for item in items:
             if not (start <= item.start < end):
                 continue
@@ -57,6 +74,8 @@ def dateline_date(text: str, items: Sequence, tables: Tables) -> Optional[dt.dat
             words = normal_form(prefix).split()
             last = words[-1].strip(",.:;") if words else ""
             if len(prefix) > _HEAD_PREFIX_CHARS or (last and tables.has("dateline_blockers", last)):
+                continue
+            if standalone and _prose_after(text[item.end : end]) > _DATE_LINE_MAX_WORDS_AFTER:
                 continue
             return date
     return None

@@ -35,3 +35,24 @@ def test_users_hitting_errors_start_the_outage_and_a_late_alert_ends_nothing(nlp
     main = main_of(b.run())
     assert main.start.value.startswith("2024-03-09T06:00")
     assert main.end is None
+
+
+@pytest.mark.parametrize(
+    "text, part, clock",
+    [
+        ("Thousands of websites went offline on Tuesday morning after a fault at the CDN provider. "
+         "The outage began at 06:27 UTC.", "Tuesday morning", "06:27 UTC"),
+        ("Monzo went down on Friday evening. Payments started failing at 6:40 p.m., the bank said.",
+         "Friday evening", "6:40 p.m."),
+    ],
+)
+def test_a_clock_time_beats_an_earlier_part_of_day_as_the_start(nlp, text, part, clock):
+    b = Builder(nlp, text, "2022-06-21")
+    value = {"Tuesday morning": "2022-06-21TMO", "Friday evening": "2022-06-17TEV"}[part]
+    b.timex(part, "TIME", value)
+    day = value.split("T")[0]
+    hour = {"06:27 UTC": "06:27", "6:40 p.m.": "18:40"}[clock]
+    zone = "UTC" if "UTC" in clock else "GMT"
+    b.timex(clock, "TIME", f"{day}T{hour}", zone=zone, offset="+00:00" if zone == "UTC" else "+01:00")
+    main = main_of(b.run())
+    assert main.start.value.startswith(f"{day}T{hour}")

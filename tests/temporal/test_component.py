@@ -1,6 +1,8 @@
 """The timex_tagger component on spacy.blank("en") via build_pipeline()."""
 from __future__ import annotations
 
+import pytest
+
 from models import ReferenceDate
 from pipeline.spans import doc_sentence_spans
 
@@ -39,6 +41,34 @@ def test_dateline_with_label(nlp):
     doc = _run(nlp, " date 2022-02-17 New Delhi: Twitter faced its second outage on Thursday.")
     assert doc._.reference_date.source == "dateline"
     assert doc._.reference_date.date == "2022-02-17"
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Cloudflare outage knocks websites offline\n\nBy Jane Doe\nJune 21, 2022\n\nSites went down on Tuesday.", "2022-06-21"),
+        ("Bank app down\nBy Staff Reporter | Reuters\nPublished: 3 March 2021 10:15 GMT\nPayments failed yesterday.", "2021-03-03"),
+        ("Game servers crash\nSubtitle: players locked out\nBy A. Writer\nUpdated Dec. 8, 2021 at 9:02 a.m. ET\nLogins failed today.", "2021-12-08"),
+    ],
+)
+def test_a_short_date_line_below_headline_and_byline_is_a_dateline(nlp, text, date):
+    doc = _run(nlp, text)
+    assert doc._.reference_date == ReferenceDate(date=date, source="dateline")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short line of prose with a date in it is no date line
+        "Outage report\nBy Jane Doe\nJune 21, 2022 was the day the bank's app went down for good.\nMore later.",
+        # below the first long line (the body), dates are the story's
+        "Headline\nBy Jane Doe\n" + "The airline said its check-in systems were back after a long outage that hit every airport in the country on Monday, stranding thousands. " + "\nJune 21, 2022",
+        # 'On <date>' opens a sentence, not a date line
+        "Headline\nBy Jane Doe\nOn June 21, 2022 it failed.",
+    ],
+)
+def test_dates_below_the_head_that_are_not_date_lines(nlp, text):
+    assert _run(nlp, text)._.reference_date.source != "dateline"
 
 
 def test_a_date_in_the_first_sentence_is_not_a_dateline(nlp):
