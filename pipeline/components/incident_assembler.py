@@ -10,8 +10,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import doc_list
-from ..incidents import Article, assemble_incidents, service_evidence
-from ..spans import doc_sentence_spans
+from ..incidents import assemble_incidents
+from ..incidents.services import doc_analysis
 
 
 class IncidentAssembler:
@@ -20,11 +20,10 @@ class IncidentAssembler:
         self.lang = nlp.lang
 
     def __call__(self, doc: Doc) -> Doc:
-        article = Article.build(doc.text, doc_sentence_spans(doc), self.lang)
-        service, evidence = service_evidence(doc)
+        article, evidence, service = doc_analysis(doc)
         causes = doc_list(doc, "causes")
         reference = doc._.reference_date.date if doc._.reference_date is not None else None
-        result = assemble_incidents(article, doc_list(doc, "timexes"), causes, reference, evidence, service)
+        result = assemble_incidents(article, doc_list(doc, "timexes"), causes, reference, list(evidence), service)
         for i, incident_id in enumerate(result.cause_incident):
             if causes[i].incident != incident_id:
                 causes[i] = causes[i].model_copy(update={"incident": incident_id})

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import List, Sequence, Tuple
 
+from ..causes.heads import fold
 from ..segmentation import is_heading, segmentation_rules
 
 
@@ -33,6 +35,11 @@ class Article:
                     number += 1
             paragraphs.append(number)
         return cls(text, sents, tuple(paragraphs), headings, lang, tuple(s for s, _ in sents))
+
+    @cached_property
+    def folded(self) -> str:
+        """The text lowercased, every whitespace a space (same length): where rule heads are looked up."""
+        return fold(self.text)
 
     def sentence_of(self, char: int) -> int:
         if not self._starts:

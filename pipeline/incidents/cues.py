@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Dict, List, Pattern, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .article import Article
-from .rules import Rule, load_rules, rule_index
+from .rules import load_rules
+from .scanner import RuleScanner, scanners
 
 
 @dataclass(frozen=True)
@@ -20,11 +21,13 @@ class Cue:
         return self.start < other.end and other.start < self.end
 
 
-def scan(article: Article, pattern: Pattern[str], rules: Sequence[Rule]) -> List[Cue]:
-    """Every match of a combined rule pattern, in text order."""
+def scan(
+    article: Article, scanner: RuleScanner, only: Optional[Iterable[int]] = None, active: Optional[Dict[int, int]] = None
+) -> List[Cue]:
+    """Every match of a rule file's alternation (of the rules ``only``, when given), in text order."""
     return [
-        Cue(rules[rule_index(m)].id, m.start(), m.end(), article.sentence_of(m.start()))
-        for m in pattern.finditer(article.text)
+        Cue(scanner.rules[i].id, m.start(), m.end(), article.sentence_of(m.start()))
+        for i, m in scanner.leftmost(article.text, article.folded, only, active)
         if m.end() > m.start()
     ]
 
@@ -73,11 +76,12 @@ class SentenceCues:
 def sentence_cues(article: Article) -> List[SentenceCues]:
     rules = load_rules(article.lang)
     by_kind: Dict[str, List[List[Cue]]] = {}
-    for kind, pattern in rules.discourse.items():
+    discourse = scanners(article.lang).discourse
+    active = discourse.active(article.folded)
+    for kind in rules.discourse:
         per_sentence: List[List[Cue]] = [[] for _ in article.sentences]
         if kind != "update":
-            kind_rules = [r for r in rules.discourse_rules if r.kind == kind]
-            for cue in scan(article, pattern, kind_rules):
+            for cue in scan(article, discourse, scanners(article.lang).discourse_kinds[kind], active):
                 per_sentence[cue.sentence].append(cue)
         by_kind[kind] = per_sentence
     update = rules.discourse.get("update")

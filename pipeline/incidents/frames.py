@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Sequence
 from .article import Article
 from .cues import Cue, SentenceCues, drop_contained, scan
 from .rules import load_rules
+from .scanner import scanners
 from .services import ServiceEvidence, is_known, service_key
 
 
@@ -42,14 +43,13 @@ class Frame:
 def outage_cues(article: Article) -> List[Cue]:
     rules = load_rules(article.lang)
     kinds = {r.id: r.kind for r in rules.outage_rules}
-    found = scan(article, rules.outage_pattern, rules.outage_rules)
+    found = scan(article, scanners(article.lang).outages)
     blockers = [c for c in found if kinds[c.rule] != "outage"]
     return [c for c in found if kinds[c.rule] == "outage" and not any(c.overlaps(b) for b in blockers)]
 
 
 def status_cues(article: Article) -> List[Cue]:
-    rules = load_rules(article.lang)
-    return drop_contained(scan(article, rules.status_pattern, rules.status_rules))
+    return drop_contained(scan(article, scanners(article.lang).status))
 
 
 def build_frames(

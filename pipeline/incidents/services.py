@@ -19,7 +19,8 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .article import Article
-from .rules import ServiceRule, load_rules, rule_index
+from .rules import ServiceRule, load_rules
+from .scanner import scanners
 
 _TLDS = (".com", ".net", ".org", ".co.uk", ".io")
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
@@ -152,8 +153,8 @@ def find_evidence(article: Article) -> List[ServiceEvidence]:
     rules = load_rules(article.lang)
     found: List[ServiceEvidence] = []
     body_names: Optional[frozenset] = None
-    for match in rules.service_pattern.finditer(article.text, overlapped=True):
-        rule = rules.service_rules[rule_index(match)]
+    for index, match in scanners(article.lang).services.overlapped(article.text, article.folded):
+        rule = rules.service_rules[index]
         start, end = match.span("svc")
         if start < 0:
             continue
@@ -379,22 +380,25 @@ def detect_services(text: str, lang: str = "en") -> List[Tuple[str, float]]:
     return affected_services(article, evidence)
 
 
-def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:
-    """(affected service, evidence) of a processed ``Doc``."""
+def doc_analysis(doc) -> Tuple[Article, Tuple[ServiceEvidence, ...], Optional[str]]:
+    """(article, evidence, service) of a processed ``Doc``, computed once per document
+    (``doc.text`` is rebuilt from the tokens on every access: it is read once here)."""
     from ..spans import doc_sentence_spans
 
     spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
-    _, evidence, service = _analysis(doc.text, doc.lang_ or "en", spans)
+    return _analysis(doc.text, doc.lang_ or "en", spans)
+
+
+def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:
+    """(affected service, evidence) of a processed ``Doc``."""
+    _, evidence, service = doc_analysis(doc)
     return service, list(evidence)
 
 
 def speaking_owner(doc) -> Optional[str]:
     """The company that tells of its product's outage: the best-ranked name of a processed ``Doc``
     when it only speaks ("Amazon said ... S3 cloud outage") and is not the affected service."""
-    from ..spans import doc_sentence_spans
-
-    spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
-    article, evidence, service = _analysis(doc.text, doc.lang_ or "en", spans)
+    article, evidence, service = doc_analysis(doc)
     ranked = rank_services(article, evidence)
     if ranked and ranked[0].name != service and not _affected(ranked[0]):
         return ranked[0].name

@@ -5,6 +5,7 @@ from pipeline.incidents.article import Article
 from pipeline.incidents.affected import affected
 from pipeline.incidents.cues import drop_contained, scan
 from pipeline.incidents.rules import compile_pattern, load_rules
+from pipeline.incidents.scanner import scanners
 from pipeline.incidents.services import find_evidence
 from pipeline.segmentation import sentence_spans
 
@@ -131,7 +132,7 @@ def test_range_rule_examples():
 def test_status_rule_examples(rule):
     for example in rule.examples:
         a = article(example.text)
-        cues = drop_contained(scan(a, RULES.status_pattern, RULES.status_rules))
+        cues = drop_contained(scan(a, scanners().status))
         assert any(c.rule == rule.id for c in cues), (rule.id, example.text, cues)
 
 
