@@ -15,7 +15,7 @@ from .article import Article
 from .cues import Cue, SentenceCues, drop_contained, scan
 from .rules import load_rules
 from .scanner import scanners
-from .services import ServiceEvidence, is_known, service_key
+from .services import ServiceEvidence, coordinated, is_known, service_key
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ def build_frames(
     """All frames of the article in text order; frames in generic sentences are dropped."""
     rules = load_rules(article.lang)
     status_of: Dict[str, str] = {r.id: r.status for r in rules.status_rules}
+    # brands listed with the article's service in one mention are hit by its outage, not another one
+    evidence = [e for e in evidence if not coordinated(article.text, e.start, e.end, main_key, article.lang)]
     outage_evidence = [e for e in evidence if e.kind == "outage"]
     subject_evidence = [e for e in evidence if e.kind in ("subject", "speaker")]
     # a name only seen speaking names a service when it is a well-known one or found elsewhere as one

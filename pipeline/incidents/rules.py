@@ -114,6 +114,9 @@ class ServicesFile(_Strict):
     known: List[KnownService]
     monitors: List[str]
     not_names: List[str]
+    modifiers: List[str] = Field(default_factory=list)
+    corporate_suffixes: List[str] = Field(default_factory=list)
+    coordinators: List[str] = Field(default_factory=list)
 
 
 class CueFile(_Strict):

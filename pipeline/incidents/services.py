@@ -49,6 +49,9 @@ class ServiceEvidence:
 class _Lexicon:
     not_names: frozenset
     monitors: frozenset
+    modifiers: frozenset
+    corporate_suffixes: frozenset
+    coordinators: frozenset
     alias_to_key: Dict[str, str]
     canonical: Dict[str, str]
     written: Tuple[Tuple[str, str], ...]
@@ -70,6 +73,9 @@ def _lexicon(lang: str = "en") -> _Lexicon:
     return _Lexicon(
         not_names=frozenset(w.lower() for w in data.not_names),
         monitors=frozenset(m.lower() for m in data.monitors),
+        modifiers=frozenset(m.lower() for m in data.modifiers),
+        corporate_suffixes=frozenset(w.lower() for w in data.corporate_suffixes),
+        coordinators=frozenset(w.lower() for w in data.coordinators),
         alias_to_key=alias_to_key,
         canonical=canonical,
         written=tuple(written),
@@ -92,7 +98,18 @@ def service_key(name: str, lang: str = "en") -> str:
         if key.endswith(tld) and len(key) > len(tld):
             key = key[: -len(tld)]
             break
-    return _lexicon(lang).alias_to_key.get(key, key)
+    lex = _lexicon(lang)
+    if key in lex.alias_to_key:
+        return lex.alias_to_key[key]
+    return lex.alias_to_key.get(_short_name(key, lex), _short_name(key, lex))
+
+
+def _short_name(key: str, lex: "_Lexicon") -> str:
+    """A company's name without its trailing corporate words ("lloyds banking group" -> "lloyds")."""
+    words = key.split(" ")
+    while len(words) > 1 and words[-1] in lex.corporate_suffixes:
+        words.pop()
+    return " ".join(words)
 
 
 def is_known(name: str, lang: str = "en") -> bool:
@@ -140,7 +157,8 @@ def clean_name(
         tokens.pop(0)
     while tokens and _strip_possessive(tokens[-1]).lower() in lex.not_names:
         tokens.pop()
-    if not tokens:
+    if not tokens or all(_strip_possessive(t).lower() in lex.modifiers for t in tokens):
+        # "failures at British banks": an adjective before a plural noun names no service
         return None
     name = " ".join(tokens)
     if name.lower() in lex.monitors or service_key(name, lang) in lex.monitors:
@@ -348,6 +366,56 @@ def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optio
     if ranked:
         return ranked[0].name
     return fallback_service(article)
+
+
+def coordinated(text: str, start: int, end: int, key: Optional[str], lang: str = "en") -> bool:
+    """Whether the name at ``start:end`` is listed with a name of service ``key`` in one mention,
+    joined only by commas and "and"/"or" ("Lloyds, Halifax and Bank of Scotland customers")."""
+    if key is None:
+        return False
+    lex = _lexicon(lang)
+    for words in (_list_words(text[:start], lex, reverse=True), _list_words(text[end:], lex, reverse=False)):
+        name: List[str] = []
+        for word in words + [","]:
+            if word.lower() in lex.coordinators:
+                if name and service_key(" ".join(name), lang) == key:
+                    return True
+                name = []
+            else:
+                name.append(word)
+    return False
+
+
+LIST_REACH = 8
+
+
+def _list_words(text: str, lex: "_Lexicon", reverse: bool) -> List[str]:
+    """The words of a list of names next to a name, nearest first read outwards, in reading order
+    within each name; stops at the first word that is neither capitalised nor a coordinator."""
+    raw = text.replace(",", " , ").split()
+    seq = list(reversed(raw)) if reverse else raw
+    taken: List[str] = []
+    for word in seq[:LIST_REACH]:
+        if word.lower() in lex.coordinators or word[:1].isupper():
+            taken.append(word)
+        else:
+            break
+    if not taken or taken[0].lower() not in lex.coordinators:
+        return []
+    if not reverse:
+        return taken
+    # back to reading order inside each name: split at coordinators, reverse each run
+    out: List[str] = []
+    run: List[str] = []
+    for word in taken:
+        if word.lower() in lex.coordinators:
+            out.extend(reversed(run))
+            out.append(word)
+            run = []
+        else:
+            run.append(word)
+    out.extend(reversed(run))
+    return out
 
 
 # ------------------------------------------------------------ public helpers

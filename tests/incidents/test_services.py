@@ -106,3 +106,34 @@ def test_the_company_telling_of_its_products_outage_speaks_officially():
     assert record.incidents[0].service == "Drive"
     (quota,) = [c for c in record.causes if c.category == "capacity"]
     assert (quota.attribution, quota.speaker) == ("official", "Google")
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a nationality adjective before a plural noun names no service
+    ("Qantas passengers could not check in on Monday, the latest in a run of IT failures at "
+     "Australian airlines. Qantas said systems were restored by noon.", "Qantas"),
+    ("Customers of Orbiton Telecom lost mobile data for hours on Sunday, after outages at "
+     "European telcos last year.", "Orbiton Telecom"),
+])
+def test_demonyms_before_plural_nouns_are_not_services(text, expected):
+    assert detect_service(text) == expected
+
+
+def test_a_group_name_and_its_short_name_are_one_service():
+    text = ("Customers of Nimbus Holdings could not reach their cloud consoles on Tuesday. "
+            "A Nimbus spokesperson said the outage at Nimbus was over by 3pm.")
+    assert detect_service(text) in ("Nimbus", "Nimbus Holdings")
+    assert same_service("Nimbus Holdings", "Nimbus")
+
+
+@pytest.mark.parametrize("text", [
+    "Ryanair, Wizz Air and easyJet passengers stranded\n\nPassengers of Ryanair could not check in "
+    "on Saturday after a check-in outage at Ryanair. Ryanair said the system was back by 6pm.",
+    "Fortnite and Rocket League players kicked offline\n\nFortnite players could not log in for three "
+    "hours on Tuesday. Fortnite said servers were back by 9pm.",
+])
+def test_brands_listed_with_the_service_in_one_mention_are_one_incident(text):
+    from pipeline import extract
+
+    record = extract(text, reference_date="2024-01-10")
+    assert [i.role for i in record.incidents] == ["main"], [(i.role, i.service) for i in record.incidents]
