@@ -77,7 +77,7 @@ def sentence_cues(article: Article) -> List[SentenceCues]:
     rules = load_rules(article.lang)
     by_kind: Dict[str, List[List[Cue]]] = {}
     discourse = scanners(article.lang).discourse
-    active = discourse.active(article.folded)
+    active = scanners(article.lang).active(article.folded)["discourse"]
     for kind in rules.discourse:
         per_sentence: List[List[Cue]] = [[] for _ in article.sentences]
         if kind != "update":

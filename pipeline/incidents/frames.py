@@ -43,13 +43,15 @@ class Frame:
 def outage_cues(article: Article) -> List[Cue]:
     rules = load_rules(article.lang)
     kinds = {r.id: r.kind for r in rules.outage_rules}
-    found = scan(article, scanners(article.lang).outages)
+    files = scanners(article.lang)
+    found = scan(article, files.outages, active=files.active(article.folded)["outages"])
     blockers = [c for c in found if kinds[c.rule] != "outage"]
     return [c for c in found if kinds[c.rule] == "outage" and not any(c.overlaps(b) for b in blockers)]
 
 
 def status_cues(article: Article) -> List[Cue]:
-    return drop_contained(scan(article, scanners(article.lang).status))
+    files = scanners(article.lang)
+    return drop_contained(scan(article, files.status, active=files.active(article.folded)["status"]))
 
 
 def build_frames(

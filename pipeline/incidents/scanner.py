@@ -46,9 +46,9 @@ class RuleScanner:
         self.rules: Tuple[Rule, ...] = tuple(rules)
         self.patterns: Tuple[Pattern[str], ...] = tuple(compile_pattern(r.pattern, lang) for r in self.rules)
         analysed = [_analyse(expand(r.pattern, lang)) for r in self.rules]
-        heads = [h for h, _ in analysed]
-        self.always: Tuple[int, ...] = tuple(i for i, h in enumerate(heads) if h is None)
-        self._heads = _Trie(heads)
+        self.heads: Tuple[Optional[frozenset], ...] = tuple(h for h, _ in analysed)
+        self.always: Tuple[int, ...] = tuple(i for i, h in enumerate(self.heads) if h is None)
+        self._heads = _Trie(self.heads)
         # leftmost scanning moves on past each match: a rule that may match nothing could stall it
         self.nonempty = all(width > 0 for _, width in analysed)
 
@@ -62,11 +62,15 @@ class RuleScanner:
                     last[index] = at
         return last
 
-    def overlapped(self, text: str, folded: Optional[str] = None) -> List[RuleMatch]:
+    def overlapped(
+        self, text: str, folded: Optional[str] = None, active: Optional[Dict[int, int]] = None
+    ) -> List[RuleMatch]:
         """The matches of ``combined(rules).finditer(text, overlapped=True)``: at every position
-        where a rule matches, the match of the first rule listed that matches there."""
+        where a rule matches, the match of the first rule listed that matches there.
+        ``active``: :meth:`active` of the text, when the caller has it."""
         best: Dict[int, RuleMatch] = {}
-        active = self.active(fold(text) if folded is None else folded)
+        if active is None:
+            active = self.active(fold(text) if folded is None else folded)
         for index in sorted(active, reverse=True):  # earlier rules overwrite later ones
             pattern, stop, pos = self.patterns[index], active[index], 0
             while pos <= stop:
@@ -111,7 +115,8 @@ class RuleScanner:
 
 
 class FileScanners:
-    """The scanners of the rule files searched over whole articles."""
+    """The scanners of the rule files searched over whole articles, and one pass over a
+    folded text that finds the head words of all of them (:meth:`active`)."""
 
     def __init__(self, lang: str = "en") -> None:
         from .rules import load_rules
@@ -125,6 +130,32 @@ class FileScanners:
         for i, rule in enumerate(rules.discourse_rules):
             self.discourse_kinds.setdefault(rule.kind, ())
             self.discourse_kinds[rule.kind] += (i,)
+        self._files: Tuple[Tuple[str, RuleScanner], ...] = (
+            ("services", self.services), ("outages", self.outages), ("status", self.status),
+            ("discourse", self.discourse),
+        )
+        self._owner: List[Tuple[str, int]] = [(name, i) for name, s in self._files for i in range(len(s.rules))]
+        self._heads = _Trie([h for _, s in self._files for h in s.heads])
+        self._last: Tuple[Optional[str], Dict[str, Dict[int, int]]] = (None, {})
+
+    def active(self, folded: str) -> Dict[str, Dict[int, int]]:
+        """:meth:`RuleScanner.active` of every file ("services", "outages", "status",
+        "discourse") from one pass over ``folded``; the last text's answer is kept."""
+        last_text, last = self._last
+        if last_text is folded:
+            return last
+        found: Dict[str, Dict[int, int]] = {
+            name: {i: len(folded) for i in s.always} for name, s in self._files
+        }
+        owner = self._owner
+        for at, rules in self._heads.find(folded):
+            for number in rules:
+                name, index = owner[number]
+                of_file = found[name]
+                if of_file.get(index, -1) < at:
+                    of_file[index] = at
+        self._last = (folded, found)
+        return found
 
 
 @lru_cache(maxsize=None)

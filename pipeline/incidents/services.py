@@ -171,7 +171,9 @@ def find_evidence(article: Article) -> List[ServiceEvidence]:
     rules = load_rules(article.lang)
     found: List[ServiceEvidence] = []
     body_names: Optional[frozenset] = None
-    for index, match in scanners(article.lang).services.overlapped(article.text, article.folded):
+    files = scanners(article.lang)
+    active = files.active(article.folded)["services"]
+    for index, match in files.services.overlapped(article.text, active=active):
         rule = rules.service_rules[index]
         start, end = match.span("svc")
         if start < 0:
@@ -448,13 +450,24 @@ def detect_services(text: str, lang: str = "en") -> List[Tuple[str, float]]:
     return affected_services(article, evidence)
 
 
+_DOC_KEY = "outages.service_analysis"
+
+
 def doc_analysis(doc) -> Tuple[Article, Tuple[ServiceEvidence, ...], Optional[str]]:
-    """(article, evidence, service) of a processed ``Doc``, computed once per document
-    (``doc.text`` is rebuilt from the tokens on every access: it is read once here)."""
+    """(article, evidence, service) of a processed ``Doc``, computed once per document and
+    kept in ``doc.user_data`` (``doc.text`` is rebuilt from the tokens on every access: the
+    cause tagger and incident assembly both ask, it is read once). Kept while the Doc has the
+    same tokens count and sentences, as :func:`pipeline.spans.doc_sentence_spans` is."""
     from ..spans import doc_sentence_spans
 
     spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
-    return _analysis(doc.text, doc.lang_ or "en", spans)
+    lang = doc.lang_ or "en"
+    cached = doc.user_data.get(_DOC_KEY)
+    if cached is not None and cached[0] == (len(doc), spans, lang):
+        return cached[1]
+    result = _analysis(doc.text, lang, spans)
+    doc.user_data[_DOC_KEY] = ((len(doc), spans, lang), result)
+    return result
 
 
 def service_evidence(doc) -> Tuple[Optional[str], List[ServiceEvidence]]:

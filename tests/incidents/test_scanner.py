@@ -75,3 +75,25 @@ def test_a_rule_without_its_head_words_is_skipped():
     skipped = [i for i in range(len(scanner.rules)) if i not in active]
     assert skipped, "every outage rule was searched in a text with no outage words"
     assert scanner.leftmost(text) == []
+
+
+@pytest.mark.parametrize("text", OWN_TEXTS)
+def test_one_head_pass_equals_each_files_own(text):
+    from pipeline.causes.heads import fold
+
+    folded = fold(text)
+    together = SCANNERS.active(folded)
+    for name in ("services", "outages", "status", "discourse"):
+        assert together[name] == getattr(SCANNERS, name).active(folded), name
+
+
+def test_a_docs_service_analysis_is_computed_once_and_follows_its_sentences():
+    from pipeline.incidents.services import doc_analysis
+    from pipeline.nlp import build_pipeline
+
+    nlp = build_pipeline()
+    doc = nlp(OWN_TEXTS[0])
+    first = doc_analysis(doc)
+    assert doc_analysis(doc) is first
+    assert first[2] == "Lloyds Bank"
+    assert first[0].text == doc.text
