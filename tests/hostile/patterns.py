@@ -173,6 +173,8 @@ def input_units(pattern: str, core: bool = False) -> Dict[str, str]:
     """Adversarial family -> the unit repeated to build it (fixed ones plus some from the pattern)."""
     units = {k: v for k, v in FAMILIES.items() if not core or k in CORE_FAMILIES}
     units["pattern_chars"] = _literal_chars(pattern)
+    # a word run that fails just before the pattern's literals ("(\w+-?)+!" meets "abab... !")
+    units["run_then_pattern_chars"] = RunThen(" " + _literal_chars(pattern))
     words = _words(pattern)
     if words:
         units["pattern_words"] = " ".join(words) + " "
@@ -194,8 +196,14 @@ def _quantified_chars(pattern: str, limit: int = 4) -> List[str]:
     return found[:limit]
 
 
+class RunThen(str):
+    """A unit that is not repeated: one word run as long as the input, then this text."""
+
+
 def fill(unit: str, size: int) -> str:
-    """``unit`` repeated to exactly ``size`` characters."""
+    """``unit`` repeated to exactly ``size`` characters (a :class:`RunThen` closes one long run)."""
+    if isinstance(unit, RunThen):
+        return ("ab" * size)[: max(0, size - len(unit))] + unit[:size]
     return (unit * (size // max(1, len(unit)) + 1))[:size]
 
 
