@@ -194,6 +194,13 @@ class Attributor:
         """The speaker of a cause phrase at [start, end) of sentence ``index``."""
         candidates = self.by_sentence[index]
         if candidates:
-            hit, speaker = min(candidates, key=lambda hs: distance(hs[0], start, end))
+            # a reporting clause across a contrast or a stop speaks of its own side
+            # ("users speculated that <cause>, but the bank said ...")
+            walls = [t for t in self.scan.sentences[index].terminators if t.rule.ends == "all"]
+            same_side = [
+                (hit, speaker) for hit, speaker in candidates
+                if not any(min(hit.end, end) <= w.start and w.end <= max(hit.start, start) for w in walls)
+            ]
+            hit, speaker = min(same_side or candidates, key=lambda hs: distance(hs[0], start, end))
             return speaker
         return self.default[index] or UNATTRIBUTED
