@@ -19,3 +19,17 @@ def test_speaker_is_on_the_cause_side_of_a_contrast(nlp, text, cause, attributio
     doc = nlp(text)
     (mention,) = [c for c in doc._.causes if c.text == cause]
     assert (mention.attribution, mention.speaker) == (attribution, speaker)
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("It is not clear whether a cyberattack was to blame, although security experts said there was no sign of one.",
+         "security experts"),
+        ("The carrier denied a hack took its network down, while some analysts said a DDoS attack was likely.",
+         "some analysts"),
+    ],
+)
+def test_a_conjunction_is_no_part_of_a_speaker(nlp, text, speaker):
+    speakers = {c.speaker for c in nlp(text)._.causes}
+    assert speaker in speakers and not any(s and s.split()[0].lower() in {"although", "while", "because"} for s in speakers)
