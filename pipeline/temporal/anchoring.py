@@ -243,7 +243,11 @@ class Anchorer:
         return day
 
     # -- relative offsets ---------------------------------------------------------------
-    def _offset(self, spec: PointSpec) -> Resolved:
+    def offset_from(self, spec: PointSpec, anchor: str, base: When) -> Resolved:
+        """``spec`` (an offset such as "five hours later") counted from the point ``base`` (id ``anchor``)."""
+        return self._offset(spec, (anchor, base))
+
+    def _offset(self, spec: PointSpec, given: Optional[Tuple[str, When]] = None) -> Resolved:
         q = spec.offset
         direction = spec.direction or -1
         if q.amount is None:
@@ -253,7 +257,9 @@ class Anchorer:
             granularity = "year"  # "a decade ago" is a year
         base = None
         anchor = REFERENCE
-        if spec.direction_anchored:
+        if given is not None:
+            anchor, base = given
+        elif spec.direction_anchored:
             found = self.ctx.last_dated("year", unit=q.unit)
             if found is not None:
                 anchor, base = found[0], found[1]

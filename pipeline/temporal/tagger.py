@@ -41,6 +41,7 @@ class Item:
     partner: Optional[int] = None  # for a range's first end: the index of its second end
     restates: Optional[int] = None  # index of the clock time this one restates ("6 a.m. PST (9 a.m. ET)")
     aside: bool = False  # the date of a restated time: not part of the story's sequence of dates
+    span_of: Optional[Tuple[int, int]] = None  # (start, end) clock times this offset may restate the distance of
 
 
 @dataclass
@@ -229,6 +230,9 @@ def tag(
     def sentence_of(item: Item) -> int:
         return max(bisect_right(starts, item.start) - 1, 0)
 
+    link_spans(text, items, sentence_of, lang)
+    whens: Dict[int, object] = {}  # item index -> its resolved calendar point
+
     def tense_of(item: Item, clock: Optional[Item] = None) -> Optional[str]:
         """The tense around ``item``, or around "clock ... item" when a clock time takes its date from it."""
         if item.point.year is not None or not sentences:
@@ -252,6 +256,9 @@ def tag(
                 resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
             else:
                 resolved = anchorer.resolve(spec, tense=tense_of(item, clocks.get(index)))
+            if item.span_of is not None:
+                resolved = _restated_span(anchorer, spec, item.span_of, whens, tables) or resolved
+            whens[index] = resolved.when
             if not (spec.offset is not None and spec.direction_anchored) and item.restates is None and not item.aside:
                 anchorer.remember(timex_id, resolved, _step_back_unit(spec))  # no chains of "a year earlier"s, no restated times
             zone, instant = _timezone(spec, resolved, ref_date)
@@ -285,7 +292,7 @@ def _links(lang: str):
     fragments = load_fragments(lang)
     return tuple(
         regex.compile(fragments.expand(f"%{{{name}}}"))
-        for name in ("date_link", "apposition_link", "restatement_link", "restatement_close")
+        for name in ("date_link", "apposition_link", "restatement_link", "restatement_close", "span_restatement_link")
     )
 
 
@@ -309,7 +316,7 @@ def link_dates(text: str, items: List[Item], lang: str = "en") -> None:
     second end; a yearless holiday or weekday followed by a full date in
     apposition ("Cyber Monday, 2 December 2013") takes that date's year.
     """
-    date_link, apposition, restatement, close = _links(lang)
+    date_link, apposition, restatement, close = _links(lang)[:4]
     for index, item in enumerate(items):
         if not index or not _is_clock(item) or item.point.zone is None:
             continue
@@ -350,6 +357,68 @@ def link_dates(text: str, items: List[Item], lang: str = "en") -> None:
                 item.date_from = items[item.restates].date_from
             elif items[item.restates].date_from is not None:
                 items[item.date_from].aside = True  # "or 1705 GMT on Tuesday": the same moment, another zone
+
+
+def link_spans(text: str, items: List[Item], sentence_of, lang: str = "en") -> None:
+    """Mark "<amount> later" written right after a clock time that ends a span begun at an earlier one.
+
+    In "began at 07:05 UTC and had recovered by 12:43 UTC, more than five hours
+    later" the offset restates the distance from the start to the end: it is
+    counted from the earlier clock time of the sentence, not from the end (see
+    :func:`_restated_span`, which keeps it only when the distance agrees).
+    """
+    link = _links(lang)[4]
+    for index, item in enumerate(items):
+        spec = item.point
+        if spec is None or spec.offset is None or not spec.direction_anchored or (spec.direction or -1) < 0:
+            continue
+        end = index - 1
+        while end >= 0 and items[end].restates is not None:
+            end = items[end].restates  # "12:43 UTC (7:43 a.m. ET), five hours later": the time it restates
+        if end < 0 or not _is_span_clock(items[end]) or not link.fullmatch(text, items[index - 1].end, item.start):
+            continue
+        sentence = sentence_of(item)
+        if sentence_of(items[end]) != sentence:
+            continue
+        for start in range(end - 1, -1, -1):
+            if sentence_of(items[start]) != sentence:
+                break
+            if _is_span_clock(items[start]) and items[start].restates is None:
+                item.span_of = (start, end)
+                break
+
+
+def _is_span_clock(item: Item) -> bool:
+    return item.point is not None and item.point.has_clock and item.point.offset is None
+
+
+def _restated_span(anchorer: Anchorer, spec: PointSpec, span: Tuple[int, int], whens: Dict[int, object],
+                   tables: Tables) -> Optional[Resolved]:
+    """The offset counted from the span's start, when that lands near the span's end (else None)."""
+    first, last = whens.get(span[0]), whens.get(span[1])
+    if first is None or last is None or first.granularity != "minute" or last.granularity != "minute":
+        return None
+    unit_minutes = tables.get("clock_unit_minutes", spec.offset.unit, None)
+    if unit_minutes is None or spec.offset.amount is None:
+        return None
+    resolved = anchorer.offset_from(spec, f"t{span[0] + 1}", first)
+    if resolved.when is None or resolved.when.granularity != "minute":
+        return None
+    gap = _minutes_between(resolved.when, last)
+    start_to_end = _minutes_between(first, last)
+    if start_to_end is None or start_to_end <= 0 or gap is None:
+        return None
+    tolerance = max(unit_minutes, tables.get("restated_span_tolerance", "share", 0) * spec.offset.amount * unit_minutes)
+    return resolved if abs(gap) < tolerance else None
+
+
+def _minutes_between(a, b) -> Optional[float]:
+    """Minutes from calendar point ``a`` to ``b`` (both to the minute), None when a date is unknown."""
+    if a.date() is None or b.date() is None or a.hour is None or b.hour is None:
+        return None
+    moment_a = dt.datetime(a.year, a.month, a.day, a.hour, a.minute or 0)
+    moment_b = dt.datetime(b.year, b.month, b.day, b.hour, b.minute or 0)
+    return (moment_b - moment_a).total_seconds() / 60
 
 
 def _point_type(resolved: Resolved) -> str:
