@@ -32,7 +32,7 @@ from .cues import SentenceCues, carries_date
 from .frames import Frame
 from .roles import TimexRole, dated
 from .rules import load_rules
-from .services import same_service, service_key
+from .services import owns, same_service, service_key
 from .timepoints import DateValue, date_value
 
 WINDOW_DAYS = 0
@@ -210,6 +210,18 @@ class Segmenter:
         cues = self.discourse[frame.sentence]
         return any(c.start <= frame.start < c.end or frame.start <= c.start < frame.end for c in cues.definite)
 
+    def _key_of(self, frame: Frame, default: Optional[str]) -> Optional[str]:
+        """The service key of a frame's service; the owner of the article's service written as such
+        ("Blizzard's Battle.net", "Amazon's AWS") counts as that service."""
+        if not frame.service:
+            return default
+        key = service_key(frame.service, self.article.lang)
+        if key != self.key and self.service and (
+            owns(self.article.text, frame.service, self.service) or owns(self.article.text, self.service, frame.service)
+        ):
+            return self.key
+        return key
+
     def _main_date(self) -> Optional[DateValue]:
         """The first day of the outage the article is about: the first dated mention, recalling
         nothing, of the article's service (within a week before the story, when its date is known)."""
@@ -217,7 +229,7 @@ class Segmenter:
         for frame in self.frames:
             if self.discourse[frame.sentence].recall:
                 continue
-            key = service_key(frame.service, self.article.lang) if frame.service else None
+            key = self._key_of(frame, None)
             if key is not None and key != self.key:
                 continue
             value = self._frame_date(frame)
@@ -347,7 +359,7 @@ class Segmenter:
         return state.previous
 
     def _decide_frame(self, frame: Frame, clause: "_Clause", state: "_State") -> Draft:
-        key = service_key(frame.service, self.article.lang) if frame.service else self.key
+        key = self._key_of(frame, self.key)
         parallel = state.parallel_in_paragraph(self.key)
         if frame.service is None and parallel is not None and frame.source != "status" and not clause.present:
             # right after another service's outage, an outage named by no service is that service's

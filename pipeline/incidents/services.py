@@ -307,11 +307,16 @@ def _best_form(key: str, forms: Counter, items: Sequence[ServiceEvidence], lex: 
     """The written form to report: the well-known name when the text writes it, else the most frequent."""
     canonical = lex.canonical.get(key)
     cleaned = Counter()
+    written = {f.lower() for f, n in forms.items() if n}
     for form, n in forms.items():
         base = form
         for tld in _TLDS:
-            if base.lower().endswith(tld) and service_key(base[: -len(tld)]) == key:
-                base = base[: -len(tld)]
+            short = base[: -len(tld)]
+            # "Amazon.com" is Amazon, a brand with its domain in its name ("Battle.net") is not
+            if base.lower().endswith(tld) and service_key(short) == key and (
+                canonical is not None or short.lower() in written
+            ):
+                base = short
         cleaned[base] += n
     if not cleaned:
         return canonical or (items[0].name if items else key)
@@ -489,6 +494,15 @@ def speaking_owner(doc) -> Optional[str]:
 def affected_service(doc) -> Optional[str]:
     """The affected service of a processed ``Doc`` (needs sentence boundaries)."""
     return service_evidence(doc)[0]
+
+
+def owns(text: str, owner: Optional[str], service: Optional[str]) -> bool:
+    """Whether ``text`` writes ``owner`` as the possessor of ``service`` ("Blizzard's Battle.net",
+    "Meta's WhatsApp"): an outage told under the owner's name is the service's own."""
+    if not owner or not service:
+        return False
+    owner = _strip_possessive(owner.strip())
+    return any(f"{owner}{suffix} {service}" in text for suffix in _POSSESSIVES)
 
 
 def same_service(name: Optional[str], service: Optional[str], lang: str = "en") -> bool:

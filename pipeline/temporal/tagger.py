@@ -373,6 +373,8 @@ def link_spans(text: str, items: List[Item], sentence_of, lang: str = "en") -> N
         if spec is None or spec.offset is None or not spec.direction_anchored or (spec.direction or -1) < 0:
             continue
         end = index - 1
+        if end > 0 and items[end - 1].date_from == end:
+            end -= 1  # "07:45 CET on Monday, about 61 hours later": the clock time the date belongs to
         while end >= 0 and items[end].restates is not None:
             end = items[end].restates  # "12:43 UTC (7:43 a.m. ET), five hours later": the time it restates
         if end < 0 or not _is_span_clock(items[end]) or not link.fullmatch(text, items[index - 1].end, item.start):

@@ -19,6 +19,9 @@ def _later(text: str, reference: str = "2024-06-04"):
         ("The game's login servers fell over at 01:00 BST and were back at 03:30 BST (more than two hours later).",
          "2024-06-04T03:00"),
         ("Card payments failed from 10:20 and recovered at 10:58 - about 40 minutes later.", "2024-06-04T11:00"),
+        # the end time followed by its date
+        ("Sign-ins broke at 22:10 CEST on Saturday and worked again at 09:40 CEST on Monday, about 35 hours later.",
+         "2024-06-03T09:10"),
     ],
 )
 def test_offset_after_a_span_end_counts_from_the_start(text, value):
