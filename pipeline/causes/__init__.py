@@ -11,5 +11,7 @@ The package is rule data plus a small engine in the manner of medspaCy ConText:
   taxonomy's trigger-over-mechanism precedence;
 - :mod:`.assertion` negated / possible / hypothetical cues;
 - :mod:`.subject` the affected companies, from incident assembly's service detection;
-- :mod:`.attribution` reporting clauses, speakers, official vs third party.
+- :mod:`.attribution` reporting clauses, speakers, official vs third party;
+- :mod:`.back_references` denials pointing back at a speculated cause
+  ("there was no evidence of that"), which withdraw it.
 """

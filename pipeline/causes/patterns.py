@@ -305,6 +305,11 @@ def link_rule_set(lang: str = "en") -> RuleSet[R.LinkRule]:
 
 
 @lru_cache(maxsize=None)
+def back_reference_rule_set(lang: str = "en") -> RuleSet[R.BackReferenceRule]:
+    return compile_rules(R.back_reference_rules(lang), lang)
+
+
+@lru_cache(maxsize=None)
 def terminator_rule_set(lang: str = "en") -> RuleSet[R.TerminatorRule]:
     return compile_rules(R.terminator_rules(lang), lang)
 
@@ -339,6 +344,7 @@ def compile_all(lang: str = "en") -> int:
         cause_rule_set(lang),
         cue_rule_set(lang),
         link_rule_set(lang),
+        back_reference_rule_set(lang),
         terminator_rule_set(lang),
         outage_term_rule_set(lang),
         reporting_rule_set(lang),

@@ -137,6 +137,33 @@ class MechanismRule(RuleModel):
     examples: Tuple[Example, ...] = Field(min_length=1)
 
 
+class BackReferenceRule(RuleModel):
+    """A denial pointing back at a cause named before ("there was no evidence of
+    that", "ruled that out"); group ``ref`` marks its anaphor. ``reach``: how many
+    sentences back the cause it denies may stand (0: its own sentence only)."""
+
+    id: str
+    pattern: str
+    reach: int = Field(default=1, ge=0, le=2)
+    examples: Tuple[Example, ...] = Field(min_length=1)
+    counter_examples: Tuple[Example, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_ref_group(self) -> "BackReferenceRule":
+        if "(?P<ref>" not in self.pattern:
+            raise ValueError(f"back-reference rule {self.id}: pattern has no (?P<ref>...) group")
+        return self
+
+
+class BackReferenceFile(RuleModel):
+    """The back-reference rules, and the words (auxiliaries, adverbs) that may
+    stand between a denial and its subject ("The studio has since ruled that out")."""
+
+    description: str
+    subject_trail: Tuple[str, ...]
+    rules: Tuple[BackReferenceRule, ...] = Field(min_length=1)
+
+
 class TerminatorRule(RuleModel):
     """Where a cue's scope stops: ``all`` scopes, or only ``clause`` scopes."""
 
@@ -248,6 +275,15 @@ def chain_rules(lang: str = "en") -> Tuple[ChainRule, ...]:
 @lru_cache(maxsize=None)
 def mechanism_rules(lang: str = "en") -> Tuple[MechanismRule, ...]:
     return _rules("mechanisms", MechanismRule, lang)
+
+
+@lru_cache(maxsize=None)
+def back_reference_file(lang: str = "en") -> BackReferenceFile:
+    return BackReferenceFile.model_validate(load_resource("causes/back_references", lang))
+
+
+def back_reference_rules(lang: str = "en") -> Tuple[BackReferenceRule, ...]:
+    return back_reference_file(lang).rules
 
 
 @lru_cache(maxsize=None)

@@ -39,6 +39,7 @@ class SentenceScan:
     causes: List[Hit] = field(default_factory=list)
     cues: List[Hit] = field(default_factory=list)
     links: List[Hit] = field(default_factory=list)
+    back_references: List[Hit] = field(default_factory=list)
     terminators: List[Hit] = field(default_factory=list)
     outage_terms: List[Hit] = field(default_factory=list)
     reporting: List[Hit] = field(default_factory=list)
@@ -67,6 +68,7 @@ def scan_text(text: str, spans: Sequence[Tuple[int, int]], lang: str = "en") -> 
         (P.cause_rule_set(lang), "causes"),
         (P.cue_rule_set(lang), "cues"),
         (P.link_rule_set(lang), "links"),
+        (P.back_reference_rule_set(lang), "back_references"),
         (P.terminator_rule_set(lang), "terminators"),
         (P.outage_term_rule_set(lang), "outage_terms"),
         (P.reporting_rule_set(lang), "reporting"),

@@ -6,6 +6,7 @@ from spacy.tokens import Doc
 
 from ..causes.assertion import assertion_of
 from ..causes.attribution import UNATTRIBUTED, Attributor
+from ..causes.back_references import back_references, denier
 from ..causes.scan import scan_doc
 from ..causes.subject import subjects_of
 
@@ -38,8 +39,32 @@ class CauseContext:
                     }
                 )
             )
-        doc._.causes = updated
+        doc._.causes = sorted(updated + self._denials(scan, attributor, updated), key=lambda c: (c.start, c.end))
         return doc
+
+    def _denials(self, scan, attributor: Attributor, mentions) -> list:
+        """A denial pointing back at a speculated cause: a negated mention of that cause."""
+        denials = []
+        for ref in back_references(scan, mentions):
+            referent = mentions[ref.referent]
+            sentence = ref.sentence
+            speaker = denier(scan, attributor, ref, self.lang)
+            denials.append(
+                referent.model_copy(
+                    update={
+                        "text": ref.text,
+                        "start": ref.start,
+                        "end": ref.end,
+                        "sentence": sentence,
+                        "assertion": "negated",
+                        "cue": ref.hit.text,
+                        "attribution": speaker.attribution,
+                        "speaker": speaker.text,
+                        "rule": ref.hit.rule.id,
+                    }
+                )
+            )
+        return denials
 
 
 @Language.factory("cause_context", default_config={"lang": "en"})

@@ -5,7 +5,10 @@ statement of fact; ``speculated`` when the best mention is only possible,
 hypothetical or a third party's; ``unknown`` otherwise (category ``unknown``),
 the denied labels going to ``ruled_out``. ``mentions`` lists every mention
 about the incident; ``speculated`` every label suggested but not confirmed
-(a label both suggested and denied is in both lists).
+(a label both suggested and denied is in both lists), except a speculation
+the company or the journalist then denies by pointing back at it ("... but the
+bank said there was no evidence of that"): that one is withdrawn, in
+``ruled_out`` only.
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 from typing import Dict, List, Sequence, Tuple
 
 from models import CauseMention, IncidentCause
+
+from ..causes.back_references import withdrawn
 
 CONFIRMING = {"official": 2.0, "unattributed": 1.0}
 SPECULATIVE = {"third_party_affirmed": 3.0, "possible": 2.0, "hypothetical": 1.0}
@@ -58,7 +63,8 @@ def _unique(labels) -> List[str]:
 def resolve_cause(mentions: Sequence[Tuple[int, CauseMention]]) -> CauseVerdict:
     """``mentions``: (index into the article's causes, mention) attached to one incident."""
     confirming = [(i, m, CONFIRMING[m.attribution]) for i, m in mentions if _confirming(m)]
-    speculative = [(i, m, w) for i, m in mentions for w in [_speculative_weight(m)] if w > 0]
+    gone = withdrawn(mentions)
+    speculative = [(i, m, w) for i, m in mentions for w in [_speculative_weight(m)] if w > 0 and i not in gone]
     negated = [m.category for _, m in mentions if m.assertion == "negated" and m.category != "unknown"]
     indexes = [i for i, _ in mentions]
     if confirming:
