@@ -4,7 +4,9 @@ Every non-pseudo cue whose scope holds the phrase, or that sits inside the
 phrase itself ("a suspected cyberattack"), is a candidate; the strongest kind
 wins (hypothetical > negated > possible), the nearest cue among equals.
 Pseudo cues ("not only", "has not confirmed") are matched so that the cue
-words inside them do not fire; they never set an assertion.
+words inside them do not fire; they never set an assertion. Neither does a cue
+inside a denial that points back at an earlier cause ("there was no evidence
+of that"): it denies that cause (:mod:`.back_references`), not what follows.
 """
 from __future__ import annotations
 
@@ -41,12 +43,16 @@ def _covers(sentence: SentenceScan, cue: Hit, start: int, end: int) -> bool:
     return in_scope(sentence, cue, cue.rule.direction, cue.rule.scope, start, end)
 
 
+def _in_back_reference(sentence: SentenceScan, cue: Hit) -> bool:
+    return any(ref.start <= cue.start and cue.end <= ref.end for ref in sentence.back_references)
+
+
 def assertion_of(sentence: SentenceScan, start: int, end: int) -> AssertionResult:
     best: Optional[Hit] = None
     best_key = None
     for cue in sentence.cues:
         kind = cue.rule.kind
-        if kind == "pseudo" or not _covers(sentence, cue, start, end):
+        if kind == "pseudo" or _in_back_reference(sentence, cue) or not _covers(sentence, cue, start, end):
             continue
         key = (PRIORITY[kind], -distance(cue, start, end))
         if best_key is None or key > best_key:

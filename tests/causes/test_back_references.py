@@ -4,7 +4,7 @@ import pytest
 
 from pipeline import extract
 from pipeline.causes import rules as R
-from tests.causes.helpers import causes_of, check_example
+from tests.causes.helpers import causes_of, check_example, mention_at
 
 
 def _cases(counter: bool):
@@ -77,3 +77,20 @@ def test_a_denial_with_a_clause_after_it_is_no_back_reference():
     text = ("The bank's app was down for hours on Monday. Users suspected a cyber attack caused the outage, "
             "but the bank denied that it had been hacked.")
     assert not [c for c in causes_of(text) if R.back_reference_rules() and c.rule.startswith("denial.")]
+
+
+@pytest.mark.parametrize(
+    "text, span, category",
+    [
+        ("The airline's website crashed on Monday. Some passengers suggested a cyberattack might be to blame. "
+         "The airline said it had found no evidence of that and blamed a faulty software update instead.",
+         "a faulty software update", "software_change"),
+        ("Players could not connect on Friday. Some gamers suspected a DDoS attack, but the studio denied it "
+         "and said a power failure at a data centre had caused the outage.",
+         "a power failure", "power"),
+    ],
+)
+def test_a_denial_of_an_earlier_cause_does_not_negate_the_cause_named_after_it(text, span, category):
+    mention = mention_at(causes_of(text), span)
+    assert mention is not None and mention.category == category
+    assert mention.assertion == "affirmed"
