@@ -375,3 +375,31 @@ def trie_pattern(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return render(trie) or "(?!)"
+
+
+class WordTrie:
+    """Every (overlapping) occurrence of a set of folded words: the longest one at each position,
+    with the indexes (rules) whose words it starts with. Shared by the causes and incidents scanners."""
+
+    def __init__(self, words_of: Sequence["FrozenSet[str] | None"]) -> None:
+        self._rules_of: Dict[str, FrozenSet[int]] = {}
+        for index, words in enumerate(words_of):
+            for word in words or ():
+                self._rules_of[word] = self._rules_of.get(word, frozenset()) | {index}
+        self._found: Dict[str, FrozenSet[int]] = {}
+        words = sorted(self._rules_of)
+        self._regex = re.compile(f"(?=({trie_pattern(words)}))") if words else None
+
+    def rules_for(self, found: str) -> FrozenSet[int]:
+        """Rules with a word that ``found`` (the longest word at a position) starts with."""
+        rules = self._found.get(found)
+        if rules is None:
+            hits = [r for n in range(1, len(found) + 1) for r in self._rules_of.get(found[:n], ())]
+            rules = self._found[found] = frozenset(hits)
+        return rules
+
+    def find(self, folded: str, pos: int = 0, endpos: int | None = None) -> List[Tuple[int, FrozenSet[int]]]:
+        if self._regex is None:
+            return []
+        end = len(folded) if endpos is None else endpos
+        return [(m.start(), self.rules_for(m.group(1))) for m in self._regex.finditer(folded, pos, end)]

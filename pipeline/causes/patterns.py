@@ -161,34 +161,6 @@ class RuleSet(Generic[T]):
             pending = still
 
 
-class _Trie:
-    """Every (overlapping) occurrence of a set of folded words: the longest one at each position."""
-
-    def __init__(self, words_of: Sequence["FrozenSet[str] | None"]) -> None:
-        self._rules_of: Dict[str, FrozenSet[int]] = {}
-        for index, words in enumerate(words_of):
-            for word in words or ():
-                self._rules_of[word] = self._rules_of.get(word, frozenset()) | {index}
-        self._anyone = frozenset(i for i, words in enumerate(words_of) if words)
-        self._found: Dict[str, FrozenSet[int]] = {}
-        words = sorted(self._rules_of)
-        self._regex = std_re.compile(f"(?=({H.trie_pattern(words)}))") if words else None
-
-    def rules_for(self, found: str) -> FrozenSet[int]:
-        """Rules with a word that ``found`` (the longest word at a position) starts with."""
-        rules = self._found.get(found)
-        if rules is None:
-            hits = [r for n in range(1, len(found) + 1) for r in self._rules_of.get(found[:n], ())]
-            rules = self._found[found] = frozenset(hits)
-        return rules
-
-    def find(self, folded: str, pos: int = 0, endpos: int | None = None) -> List[Tuple[int, FrozenSet[int]]]:
-        if self._regex is None:
-            return []
-        end = len(folded) if endpos is None else endpos
-        return [(m.start(), self.rules_for(m.group(1))) for m in self._regex.finditer(folded, pos, end)]
-
-
 class _Anchors:
     """Heads (which rules a sentence needs) and prefixes (where in it to try them) of a rule set.
 
@@ -198,7 +170,7 @@ class _Anchors:
 
     def __init__(self, heads: Sequence["FrozenSet[str] | None"], patterns: Sequence[str], lang: str) -> None:
         self.always: Tuple[int, ...] = tuple(i for i, hs in enumerate(heads) if hs is None)
-        self._heads = _Trie(heads)
+        self._heads = H.WordTrie(heads)
         self._patterns = tuple(patterns)
         self._lang = lang
         self._starts: Dict[int, "std_re.Pattern[str] | None"] = {}

@@ -21,8 +21,7 @@ import re as std_re
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Pattern, Sequence, Tuple
 
-from ..causes.heads import Analyser, fold
-from ..causes.patterns import _Trie
+from ..causes.heads import Analyser, WordTrie, fold
 from .rules import Rule, compile_pattern, expand
 
 #: (rule index, match)
@@ -48,7 +47,7 @@ class RuleScanner:
         analysed = [_analyse(expand(r.pattern, lang)) for r in self.rules]
         self.heads: Tuple[Optional[frozenset], ...] = tuple(h for h, _ in analysed)
         self.always: Tuple[int, ...] = tuple(i for i, h in enumerate(self.heads) if h is None)
-        self._heads = _Trie(self.heads)
+        self._heads = WordTrie(self.heads)
         # leftmost scanning moves on past each match: a rule that may match nothing could stall it
         self.nonempty = all(width > 0 for _, width in analysed)
 
@@ -135,7 +134,7 @@ class FileScanners:
             ("discourse", self.discourse),
         )
         self._owner: List[Tuple[str, int]] = [(name, i) for name, s in self._files for i in range(len(s.rules))]
-        self._heads = _Trie([h for _, s in self._files for h in s.heads])
+        self._heads = WordTrie([h for _, s in self._files for h in s.heads])
         self._last: Tuple[Optional[str], Dict[str, Dict[int, int]]] = (None, {})
 
     def active(self, folded: str) -> Dict[str, Dict[int, int]]:

@@ -84,3 +84,7 @@ def main_of(doc):
     mains = [i for i in doc._.incidents if i.role == "main"]
     assert len(mains) == 1, [i.model_dump() for i in doc._.incidents]
     return mains[0]
+
+
+def related(doc):
+    return [i for i in doc._.incidents if i.role == "related"]

@@ -1,19 +1,7 @@
 """Segmentation and timing rules on invented articles: tense, continuation, asides, planned
 shutdowns, parallel outages, attribution per incident. Timexes and causes are set by hand."""
-import pytest
 
-from tests.incidents.helpers import Builder, main_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import build_pipeline
-
-    return build_pipeline()
-
-
-def related(doc):
-    return [i for i in doc._.incidents if i.role == "related"]
+from tests.incidents.helpers import Builder, main_of, related
 
 
 def test_present_tense_outage_is_the_main_one_and_yesterdays_is_related(nlp):

@@ -1,15 +1,7 @@
 """Incident assembly on invented articles (airlines, banks, cloud, games, telecoms) whose
 timexes and cause mentions are set by hand, as the upstream components would set them."""
-import pytest
 
 from tests.incidents.helpers import Builder, main_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import build_pipeline
-
-    return build_pipeline()
 
 
 AIRLINE = (

@@ -1,19 +1,7 @@
 """Earlier outages announced by the sentence before them ("It was not the first time ...") and told
 to the end of their paragraph. Invented articles; timexes and causes are set by hand."""
-import pytest
 
-from tests.incidents.helpers import Builder, main_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import build_pipeline
-
-    return build_pipeline()
-
-
-def related(doc):
-    return [i for i in doc._.incidents if i.role == "related"]
+from tests.incidents.helpers import Builder, main_of, related
 
 
 def test_announced_earlier_outage_is_related_and_keeps_its_cause(nlp):

@@ -5,13 +5,6 @@ import pytest
 from tests.incidents.helpers import Builder, main_of
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from pipeline.nlp import build_pipeline
-
-    return build_pipeline()
-
-
 def test_the_first_hours_of_an_outage_are_not_its_duration(nlp):
     text = ("Azure went down at 9:37 a.m. ET on Tuesday and was not restored until 1:54 p.m. ET. "
             "Even the Azure status page could not show the problem for the first two hours.")
