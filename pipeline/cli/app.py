@@ -8,6 +8,7 @@ import typer
 
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
+from .realnews import realnews_eval_command
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
 app = typer.Typer(
@@ -124,4 +125,5 @@ app.command("extract")(extract_command)
 app.command("schema")(schema_command)
 app.command("timeml-eval")(timeml_eval_command)
 app.command("eval")(eval_command)
+app.command("realnews-eval")(realnews_eval_command)
 extract_app.command()(extract_command)

@@ -5,10 +5,10 @@ import json
 import sys
 from pathlib import Path
 
-from .dataset import DEFAULT_ROOT, article_id, articles_dir, cache_path, split_of, text_sha256
+from .dataset import DEFAULT_ROOT, article_id, articles_dir, cache_path, load_set, split_of, text_sha256
 from .gold import GoldError, load_gold
 
-USAGE = "usage: python -m pipeline.realnews id URL | stamp ID [ROOT] | check [ROOT]"
+USAGE = "usage: python -m pipeline.realnews id URL | stamp ID [ROOT] | check [ROOT] | queries [ROOT] [--all]"
 
 
 def stamp(article: str, root: Path) -> str:
@@ -45,6 +45,15 @@ def check(root: Path) -> int:
     return 1 if bad else 0
 
 
+def queries(root: Path, everything: bool) -> int:
+    """``id<TAB>rank<TAB>url<TAB>query`` per article missing from the cache (or every one)."""
+    for entry in load_set(root):
+        if everything or entry.text is None:
+            gold = entry.gold
+            print(f"{gold.id}\t{gold.rank}\t{gold.url}\t{gold.query}")
+    return 0
+
+
 def main(argv) -> int:
     if len(argv) >= 2 and argv[0] == "id":
         url = argv[1]
@@ -57,6 +66,9 @@ def main(argv) -> int:
             print(f"error: {exc}".splitlines()[0])
             return 1
         return 0
+    if argv and argv[0] == "queries":
+        rest = [a for a in argv[1:] if a != "--all"]
+        return queries(Path(rest[0]) if rest else DEFAULT_ROOT, "--all" in argv)
     if argv and argv[0] == "check":
         return check(Path(argv[1]) if len(argv) > 1 else DEFAULT_ROOT)
     print(USAGE, file=sys.stderr)
