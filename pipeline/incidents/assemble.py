@@ -158,6 +158,8 @@ class Assembler:
             return None
 
         start = pick(by_role.get("start", []), first, same_day=True)
+        if start is None or start.clock is None:
+            start = self.clock_candidate(draft, owned, first, zone_for) or start
         if start is None and first is not None:
             # the incident's first date, as dated by an outage mention (not by a status or report)
             outage_sentences = {f.sentence for f in draft.frames if f.source != "status"}
@@ -180,6 +182,25 @@ class Assembler:
         if duration is None:
             duration = derived_duration(start, end)
         return start, end, duration, implies, first
+
+    def clock_candidate(self, draft: Draft, owned: Sequence[Timex], first: Optional[DateValue], zone_for) -> Optional[Moment]:
+        """The start when no cue names one: the earliest clock time that no cue claims (no end,
+        observation or report time) in a sentence that reports this outage, on its first day
+        ("At 4.12am PT, the bank suffered ...", "the app went dark at 10:40 a.m. GMT")."""
+        outage_sentences = {f.sentence for f in draft.frames if f.source != "status"}
+        found: List[Moment] = []
+        for t in owned:
+            if t.type != "TIME" or t.sentence not in outage_sentences or clock_value(t.value) is None:
+                continue
+            if self.roles[t.id].role != "context":
+                continue
+            m = self.moment_of(t, first, zone_for(t))
+            if m is None or m.clock is None or m.clock.tzinfo is None:
+                continue
+            if first is not None and first.precision == "day" and not date_value(m.value).compatible(first):
+                continue
+            found.append(m)
+        return min(found, key=lambda m: m.clock) if found else None
 
     # ---------------------------------------------------------------- build
 
