@@ -13,6 +13,7 @@ from .article import Article
 from .cause import resolve_cause
 from .cues import SentenceCues, carries_date, sentence_cues
 from .frames import Frame, build_frames
+from .place_zones import LentZone, place_zone
 from .roles import TimexRole, classify
 from .segment import Draft, Segmentation, segment
 from .services import ServiceEvidence, find_evidence, main_service, same_service, service_key
@@ -141,9 +142,11 @@ class Assembler:
             by_role.setdefault(self.roles[t.id].role, []).append(t)
         zoned = [t for t in owned if t.type == "TIME" and t.timezone is not None]
 
-        def zone_for(t: Timex) -> Optional[Timex]:
-            if t.timezone is not None or not zoned:
+        def zone_for(t: Timex):
+            if t.timezone is not None:
                 return None
+            if not zoned:
+                return self.article_zone
             return min(zoned, key=lambda z: abs(z.start - t.start))
 
         def pick(candidates: Sequence[Timex], date: Optional[DateValue], same_day: bool) -> Optional[Moment]:
@@ -182,6 +185,18 @@ class Assembler:
         if duration is None:
             duration = derived_duration(start, end)
         return start, end, duration, implies, first
+
+    @cached_property
+    def article_zone(self) -> Optional[LentZone]:
+        """The zone of clock times written without one: the article's own, when all its zoned
+        times agree, else the one zone of the places it names (``place_zones.json``)."""
+        zones = {t.timezone.iana or t.timezone.utc_offset: t.timezone for t in self.timexes if t.timezone is not None}
+        if len(zones) == 1:
+            return LentZone(next(iter(zones.values())))
+        if zones:
+            return None
+        zone = place_zone(self.article.text, self.article.lang)
+        return LentZone(zone) if zone is not None else None
 
     def clock_candidate(self, draft: Draft, owned: Sequence[Timex], first: Optional[DateValue], zone_for) -> Optional[Moment]:
         """The start when no cue names one: the earliest clock time that no cue claims (no end,

@@ -91,7 +91,8 @@ def test_same_groups_next_failure_keeps_the_parallel_service(nlp):
     old = related(doc)
     assert [i.service for i in old] == ["Royal Bank of Scotland", "Royal Bank of Scotland"]
     assert old[0].start.value == "2012-06" and old[0].duration.minutes.min == 43200
-    assert old[1].start.value == "2013-12-02T18:30:00" and old[1].duration.minutes.min == 180
+    # the story's only place is in the UK (Royal Bank of Scotland): 6.30pm is UK time, GMT in December
+    assert old[1].start.value == "2013-12-02T18:30:00+00:00" and old[1].duration.minutes.min == 180
 
 
 def test_a_parallel_services_founder_speaks_officially_for_it(nlp):

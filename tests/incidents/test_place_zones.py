@@ -1,0 +1,32 @@
+"""Clock times without a zone take the one zone of the places the story names (place_zones.json)."""
+import pytest
+
+from pipeline import extract
+from pipeline.incidents.place_zones import load_places, place_zone
+
+
+@pytest.mark.parametrize("example", load_places().examples, ids=lambda e: e["text"][:40])
+def test_place_zone_examples(example):
+    zone = place_zone(example["text"])
+    assert (zone.iana if zone else None) == example["expect"]
+
+
+@pytest.mark.parametrize(
+    "text, reference, offset",
+    [
+        ("Customers of Coastal Bank in Mumbai could not use UPI on Monday. The outage began at 11 AM.",
+         "2024-09-17", "+05:30"),
+        ("Self-checkouts at Greenway stores in Glasgow and Leeds crashed at 9.30am on Saturday.",
+         "2024-07-14", "+01:00"),
+        ("M-Tel's mobile money service in Nairobi went down at 7am on Friday.", "2023-03-11", "+03:00"),
+    ],
+)
+def test_a_story_told_in_local_time_gets_the_places_zone(text, reference, offset):
+    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    assert main.start is not None and main.start.value.endswith(offset)
+
+
+def test_places_in_several_zones_lend_none():
+    text = "Flights from Sydney and Perth were grounded when Skyline's booking system went down at 6am on Monday."
+    main = next(i for i in extract(text, reference_date="2024-01-09").incidents if i.role == "main")
+    assert main.start is None or "+" not in main.start.value
