@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from models import CauseMention, Incident, Timex
+from models import CauseMention, Duration, Incident, Timex
 
 from .affected import affected
 from .article import Article
@@ -22,6 +22,8 @@ from .timepoints import DateValue, Moment, clock_value, date_value, derived_dura
 
 TIMED_ROLES = ("start", "end", "duration", "observed")
 PAST_GAP_DAYS = 1
+WINDOW_DAYS = 7
+ONGOING_SAME_DAY_MINUTES = 12 * 60
 STAFF_GAP = 3
 
 
@@ -43,6 +45,7 @@ class Assembler:
         evidence: Sequence[ServiceEvidence],
     ) -> None:
         self.article = article
+        self.reference_day = dt.date.fromisoformat(reference) if reference else None
         self.evidence = list(evidence)
         self.service = service
         self.timexes = list(timexes)
@@ -170,7 +173,9 @@ class Assembler:
                 t for t in owned
                 if t.sentence in outage_sentences and date_value(t.value) == first and self.roles[t.id].role != "none"
             ]
-            if sources or draft.role == "related":
+            if not sources and draft.role == "main":
+                start = self.undated_main_start(first)
+            elif sources or draft.role == "related":
                 source = sources[0] if sources else None
                 value = part_of_day(source.value) if source is not None else None
                 start = Moment(value or first.text, source.id if source else None, False)
@@ -184,6 +189,8 @@ class Assembler:
                 break
         if duration is None:
             duration = derived_duration(start, end)
+        elif start is None and draft.role == "main" and self.reference_day is not None:
+            start = self.ongoing_since_today(duration, implies)
         return start, end, duration, implies, first
 
     @cached_property
@@ -197,6 +204,40 @@ class Assembler:
             return None
         zone = place_zone(self.article.text, self.article.lang)
         return LentZone(zone) if zone is not None else None
+
+    def undated_main_start(self, first: DateValue) -> Optional[Moment]:
+        """The day of a main outage that no outage sentence dates: the earliest day the article
+        names within a week before the story (not a report time, a dateline, a time of repair work,
+        nor the day of another outage it tells), else the main date (the story's own day when nothing else dates it)."""
+        reference = self.reference_day
+        other_days = {d.date.text for d in self.seg.drafts if d.role != "main" and d.date is not None}
+        days = []
+        for t in self.timexes:
+            value = date_value(t.value) if t.type in ("DATE", "TIME") else None
+            if value is None or value.precision != "day" or self.roles[t.id].role == "none":
+                continue
+            owner = self.timex_owner.get(t.id)
+            if owner is not None and owner.role != "main":
+                continue
+            if reference is not None and not (0 <= (reference - value.day).days <= WINDOW_DAYS):
+                continue
+            if value.text in other_days:  # the day of another outage the article tells
+                continue
+            frames = self.frames_in.get(t.sentence, ())
+            if frames and all(f.source == "status" for f in frames):  # "working this morning to restore"
+                continue
+            days.append((value.text, t.start, t))
+        if days:
+            text, _, t = min(days)
+            return Moment(text, t.id, False)
+        return None
+
+    def ongoing_since_today(self, duration: Duration, implies: Optional[str]) -> Optional[Moment]:
+        """An outage the story tells as going on for less than a day ("has been down for more than
+        an hour") began on the story's day."""
+        if implies != "ongoing" or duration.minutes.max >= ONGOING_SAME_DAY_MINUTES:
+            return None
+        return Moment(self.reference_day.isoformat(), None, False)
 
     def clock_candidate(self, draft: Draft, owned: Sequence[Timex], first: Optional[DateValue], zone_for) -> Optional[Moment]:
         """The start when no cue names one: the earliest clock time that no cue claims (no end,

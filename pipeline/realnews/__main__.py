@@ -5,7 +5,7 @@ import json
 import sys
 from pathlib import Path
 
-from .dataset import DEFAULT_ROOT, article_id, articles_dir, cache_path, load_set, split_of, text_sha256
+from .dataset import DEFAULT_ROOT, read_cached, article_id, articles_dir, cache_path, load_set, loose_sha256, split_of, text_sha256
 from .gold import GoldError, load_gold
 
 USAGE = "usage: python -m pipeline.realnews id URL | stamp ID [ROOT] | check [ROOT] | queries [ROOT] [--all]"
@@ -18,6 +18,7 @@ def stamp(article: str, root: Path) -> str:
     with open(cache_path(root, article), encoding="utf-8", newline="") as handle:
         text = handle.read()
     data["sha256"], data["chars"] = text_sha256(text), len(text)
+    data["loose_sha256"] = loose_sha256(text)
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     load_gold(path)
     return f"{article}: {len(text)} chars, sha256 {data['sha256'][:12]}…, split {split_of(data['url'])}"
@@ -37,10 +38,12 @@ def check(root: Path) -> int:
         if not cached.exists():
             print(f"missing: {gold.id} not in the cache ({gold.url})")
         else:
-            with open(cached, encoding="utf-8", newline="") as handle:
-                if text_sha256(handle.read()) != gold.sha256:
-                    print(f"error: {gold.id}: cached text differs from the annotated one (sha256)")
-                    bad += 1
+            entry = read_cached(root, gold)
+            if entry.problem:
+                print(f"error: {gold.id}: {entry.problem}")
+                bad += 1
+            elif entry.note:
+                print(f"note: {gold.id}: {entry.note}")
     print(f"{len(paths)} gold files, {bad} with problems")
     return 1 if bad else 0
 

@@ -99,6 +99,9 @@ def evaluate_realnews(
             except InputError as exc:  # refused as no article: every field is wrong
                 report.errors.append((f"{gold.id} ({mode})", str(exc)))
                 incidents = []
+            except Exception as exc:  # a pipeline failure is scored as nothing found, and named
+                report.errors.append((f"{gold.id} ({mode})", f"pipeline failed: {type(exc).__name__}: {exc}"))
+                incidents = []
             report.scores.append(score_incidents(gold, incidents, entry.split, mode))
         if on_article is not None:
             on_article(gold.id)

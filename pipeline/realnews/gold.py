@@ -114,6 +114,9 @@ class GoldArticle(GoldModel):
     rank: int = Field(ge=1, description="the article's rank in that query's results")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="of the excerpt, UTF-8")
     chars: int = Field(ge=1)
+    loose_sha256: Optional[str] = Field(
+        None, pattern=r"^[0-9a-f]{64}$", description="of the excerpt with whitespace runs made one space"
+    )
     sector: str
     region: str
     kind: ArticleKind

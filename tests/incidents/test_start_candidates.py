@@ -41,3 +41,27 @@ def test_an_observation_is_not_a_start():
     text = ("The rail operator's booking site crashed on Thursday and was still down at 6 p.m. GMT.")
     main = next(i for i in extract(text, reference_date="2023-01-13").incidents if i.role == "main")
     assert main.start is None or "T18:00" not in main.start.value
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        # going on for less than a day as the story is written, no date: the story's own day
+        ("Kestrel Mutual's mobile app has been down for more than an hour, leaving customers unable to pay.",
+         "2023-06-14", "2023-06-14"),
+        ("Passengers of Transit Nord cannot buy tickets online: the booking site has been offline for "
+         "three hours.", "2022-01-20", "2022-01-20"),
+        # the outage sentence has no date; the article names an earlier day of the same outage
+        ("Fans of Arclight Games could not log in to its servers. Players first noticed the problem on "
+         "Saturday evening, and the studio apologised on Monday.", "2023-06-13", "2023-06-10"),
+    ],
+)
+def test_a_main_outage_no_sentence_dates_gets_the_earliest_day_of_the_week_before(text, reference, expected):
+    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    assert main.start is not None and main.start.value.startswith(expected)
+
+
+def test_an_undated_outage_told_without_its_length_keeps_no_day():
+    text = "Because of defensive measures against the attack, some clients of Chirpline cannot connect to the site."
+    main = next(i for i in extract(text, reference_date="2021-05-07").incidents if i.role == "main")
+    assert main.start is None

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from models import Duration, Incident, IncidentCause, MinuteRange, TimePoint
-from pipeline.realnews.dataset import article_id, load_set, split_of, text_sha256
+from pipeline.realnews.dataset import article_id, load_set, loose_sha256, split_of, text_sha256
 from pipeline.realnews.gold import GoldArticle, GoldError
 from pipeline.realnews.scoring import score_incidents
 
@@ -145,6 +145,18 @@ def test_missing_and_changed_texts_are_reported(tmp_path):
     entries = load_set(tmp_path)
     problems = sorted(e.problem or "" for e in entries)
     assert problems == ["", "cached text differs from the annotated one (sha256)", "not in the cache"]
+
+
+def test_a_restore_that_lost_invisible_spaces_is_used_with_a_note(tmp_path):
+    original = ARTICLE.replace("the bank said", "the bank\u00a0said")
+    write_set(tmp_path, [("https://a.example/1", original, ARTICLE)])
+    data_path = next((tmp_path / "articles").glob("*.json"))
+    data = json.loads(data_path.read_text(encoding="utf-8"))
+    data["loose_sha256"] = loose_sha256(original)
+    data_path.write_text(json.dumps(data), encoding="utf-8")
+    (entry,) = load_set(tmp_path)
+    assert entry.text == ARTICLE and entry.problem is None
+    assert entry.note == "restored with whitespace differences"
 
 
 def test_evaluate_runs_both_modes(tmp_path, nlp):
