@@ -284,9 +284,10 @@ class Assembler:
         past = draft.role == "related" and self._before_main(date)
         status = incident_status(draft.frames, self.discourse, end is not None, implies, past)
         if status == "ongoing":
-            # an outage still under way has no end yet, and no final duration
+            # an outage still under way has no end yet, and no derived duration; a duration the
+            # text states stays ("a two-hour outage" is what the story says, whatever the status)
             end = None
-            if duration is not None and (duration.basis == "derived" or implies != "ongoing"):
+            if duration is not None and duration.basis == "derived":
                 duration = None
         sentences = set(draft.sentences)
         sentences.update(c.sentence for _, c in mentions)
