@@ -11,7 +11,7 @@ DATE_LENGTH = len("YYYY-MM-DD")
 DATE_TIME_SEPARATORS = ("T", "t", " ", "_")
 
 
-def _fast_date(text: str) -> Optional[str]:
+def fast_date(text: str) -> Optional[str]:
     """ISO 8601 and RFC 2822 dates, read without dateparser; None for anything else."""
     head, tail = text[:DATE_LENGTH], text[DATE_LENGTH:]
     if not tail or tail[0] in DATE_TIME_SEPARATORS:
@@ -41,7 +41,7 @@ def metadata_date(value: object, hints: DateHints = DateHints()) -> Optional[str
     text = value.strip()
     if not text:
         return None
-    return _fast_date(text) or parse_freeform(text, hints).date().isoformat()
+    return fast_date(text) or parse_freeform(text, hints).date().isoformat()
 
 
 def metadata_moment(value: object, hints: DateHints = DateHints()) -> Optional[dt.datetime]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Mapping, Optional, Tuple
 
 from .date_hints import date_hints
-from .dates import metadata_date, metadata_moment
+from .dates import fast_date, metadata_date, metadata_moment
 
 DATE_FIELDS = ("published", "date_publish", "date")
 CRAWL_FIELDS = ("date_download", "crawled", "crawl_date", "date_crawled", "fetched", "scraped_at")
@@ -39,9 +39,10 @@ def published_date(record: Mapping) -> Tuple[Optional[str], Optional[str]]:
         return None, None
     language, url = _text(record, LANGUAGE_FIELDS), _text(record, URL_FIELDS)
     hints = date_hints(url, language)
-    crawled = metadata_moment(_text(record, CRAWL_FIELDS), hints)
-    if crawled is not None:
-        hints = date_hints(url, language, crawled)
+    if not (isinstance(dated[1], str) and fast_date(dated[1].strip())):  # the crawl time only matters then
+        crawled = metadata_moment(_text(record, CRAWL_FIELDS), hints)
+        if crawled is not None:
+            hints = date_hints(url, language, crawled)
     try:
         return dated[0], metadata_date(dated[1], hints)
     except ValueError as exc:
