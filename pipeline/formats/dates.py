@@ -37,7 +37,7 @@ def metadata_date(value: object, hints: DateHints = DateHints()) -> Optional[str
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"date {value!r} is not a string")
+        raise ValueError(f"date {repr(value)[:60]} is not a string")
     text = value.strip()
     if not text:
         return None

@@ -49,15 +49,23 @@ def default_languages() -> Tuple[str, ...]:
     return tuple(load_resource("metadata_dates")["default_languages"])
 
 
+def shown(value: str, limit: int = 60) -> str:
+    """``value`` quoted for a one-line message, shortened when long."""
+    return repr(value if len(value) <= limit else value[: limit - 3] + "...")
+
+
 def _apply_rules(text: str, hints: DateHints) -> Tuple[str, Optional[str]]:
     """The text to parse and the date order to use; ``ValueError`` when a rule refuses it."""
+    limit = load_resource("metadata_dates")["max_length"]["chars"]
+    if len(text) > limit:
+        raise ValueError(f"not a date (over {limit} characters): {shown(text)}")
     order = hints.date_order
     for rule in date_rules():
         match = rule.pattern.search(text)
         if match is None:
             continue
         if rule.action == "refuse":
-            raise ValueError(f"a bare number is not a date: {text!r}")
+            raise ValueError(f"a bare number is not a date: {shown(text)}")
         if rule.action == "strip":
             text = text[match.end():]
         elif rule.action == "day_first":
@@ -70,7 +78,7 @@ def _apply_rules(text: str, hints: DateHints) -> Tuple[str, Optional[str]]:
                 order = "MDY"
             elif first != second and order not in ("DMY", "MDY"):
                 raise ValueError(
-                    f"ambiguous date {text!r}: day and month order unknown for this source (write YYYY-MM-DD)"
+                    f"ambiguous date {shown(text)}: day and month order unknown for this source (write YYYY-MM-DD)"
                 )
     return text, order
 
@@ -113,12 +121,12 @@ def parse_freeform(value: str, hints: DateHints = DateHints()) -> dt.datetime:
         return probes[0]
     if hints.base is None:
         if probes[0] is not None or _parse(text, languages, _settings(order, _PROBE_BASES[0], strict=False)):
-            raise ValueError(f"relative date {value!r} needs a crawl time to count from")
-        raise ValueError(f"unrecognised date {value!r}")
+            raise ValueError(f"relative date {shown(value)} needs a crawl time to count from")
+        raise ValueError(f"unrecognised date {shown(value)}")
     base = hints.base.replace(tzinfo=None) if hints.base.tzinfo else hints.base
     found = _parse(text, languages, _settings(order, base, strict=True))
     if found is None:  # "Dec 5", "Tuesday 10:00": the crawl time gives the year
         found = _parse(text, languages, _settings(order, base, strict=False))
     if found is None:
-        raise ValueError(f"unrecognised date {value!r}")
+        raise ValueError(f"unrecognised date {shown(value)}")
     return found

@@ -98,3 +98,13 @@ def test_typed_reference_dates_refused(typed):
     with pytest.raises(ValueError) as info:
         typed_date(typed)
     assert "YYYY-MM-DD" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_long_values_are_refused_unread_with_a_short_message():
+    for value in ["5 December 2023 " * 300, "x" * 5000]:
+        with pytest.raises(ValueError) as info:
+            published_date({"date": value})
+        assert "over 100 characters" in str(info.value) and len(str(info.value)) < 200
+    with pytest.raises(ValueError) as info:
+        published_date({"date": list(range(1000))})
+    assert len(str(info.value)) < 200
