@@ -121,6 +121,10 @@ def _set_value(fixed: Optional[str], g: Groups, tables: Tables, written: str) ->
         return f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
     if "month" in g:
         return f"XXXX-{tables.get('months', g['month']):02d}"
+    if "season" in g:
+        return f"XXXX-{tables.get('seasons', g['season'])}"  # "each spring"
+    if "pod" in g and "unit" not in g:
+        return f"XXXX-XX-XXT{tables.get('parts_of_day', g['pod'])}"  # "every evening"
     if "unit" in g and ("num" in g or "art" in g or "vague" in g):
         from .parsing import quantity
 
