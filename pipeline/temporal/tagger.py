@@ -77,6 +77,36 @@ def _range_ends(parts: Dict[str, Groups]) -> Tuple[Groups, Groups]:
     return first, second
 
 
+#: The longest span of years a written range ("1887-1988") may cover; with a two-digit second end ("1987-88"), the shorter one.
+_MAX_YEAR_SPAN = 100
+_MAX_SHORT_YEAR_SPAN = 20
+
+
+def _plausible_year_range(first: Groups, second: Groups) -> bool:
+    """Complete a range of years or decades ("1987-88": the century carried across) and check it goes forward.
+
+    A two-digit second end takes the first end's century ("1987-88" is 1987 to
+    1988, "1999-00" 1999 to 2000); the second end must come after the first,
+    at most a century later (20 years with a two-digit end). Ranges of other things pass unchecked.
+    """
+    parts_a, parts_b = set(first) - {"ext"}, set(second) - {"ext"}  # the groups naming what each end says
+    if parts_a == {"year"} and parts_b in ({"yy"}, {"year"}):
+        start = int(first["year"])
+        longest = _MAX_YEAR_SPAN
+        if "yy" in second:
+            end = start // 100 * 100 + int(second.pop("yy"))
+            if end <= start:
+                end += 100
+            second["year"] = str(end)
+            longest = _MAX_SHORT_YEAR_SPAN
+        end = int(second["year"])
+        return start < end <= start + longest
+    if parts_a == {"decade"} and parts_b == {"decade"}:
+        start, end = int(first["decade"]), int(second["decade"])
+        return len(first["decade"]) == len(second["decade"]) == 4 and start < end <= start + _MAX_YEAR_SPAN
+    return True
+
+
 def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
     rule = match.rule
     groups = {**rule.defaults, **match.groups} if rule.defaults else match.groups
@@ -87,6 +117,8 @@ def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
         if "day" in first and "day" in second and "hour" not in second and int(second["day"]) <= int(first["day"]):
             # "July 31 and 30 felony charges": not a list of days
             return [Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))]
+        if not _plausible_year_range(first, second):
+            return []  # "2019-18", "1987-65": a code or a count, not a span of years
         b_start, b_end = match.spans.get("ext", (match.start, match.end))
         first_end = Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))
         first_end.partner = -1  # the item right after it (set to an index once items are sorted)
