@@ -17,6 +17,7 @@ from .matching import RuleMatch, find_matches
 from .parsing import DurationSpec, Groups, PointSpec, duration_spec, point_spec, split_groups
 from .reference import resolve_reference
 from .rules import load_rules
+from .story import Story, in_story, story_after
 from .fragments import load_fragments
 from .tables import Tables, load_tables
 
@@ -278,7 +279,7 @@ def tag(
 
     clocks = {item.date_from: item for item in items if item.date_from is not None}  # day index -> its clock time
     timexes: List[Timex] = []
-    narrative: Optional[Tuple[int, str, object, int]] = None  # (sentence, timex id, point, end) of a past story told
+    story: Optional[Story] = None  # the past story being told, if any
     story_lead = _links(lang)[7]
     for index, item in enumerate(items):
         timex_id = f"t{index + 1}"
@@ -288,21 +289,20 @@ def tag(
         )
         if item.kind == "point":
             spec = item.point
-            in_story = narrative is not None and _takes_story_time(item) and (
-                fields["sentence"] == narrative[0]
-                or (fields["sentence"] == narrative[0] + 1 and "\n" not in text[narrative[3] : item.start]
-                    and spec.weekday is None)  # a clock time in the next sentence of the paragraph
-            ) and tense_of(item, clocks.get(index)) != "future"
+            dated = item.date_from is not None
+            told_inside = story is not None and in_story(
+                story, spec, dated, fields["sentence"], item.start, text, tense_of(item, clocks.get(index)))
             if item.date_from is not None:
                 source = items[item.date_from]
                 day = anchorer.resolve(source.point, tense=tense_of(source, item))  # "until 9 a.m. Tuesday"
                 resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
-            elif in_story:
-                resolved = anchorer.in_story(spec, narrative[1], narrative[2])  # "... in 2012. On Sunday, ..."
+            elif told_inside:
+                resolved = anchorer.in_story(spec, story.timex_id, story.when)  # "Back in 2012, ... on Sunday"
             else:
                 resolved = anchorer.resolve(spec, tense=tense_of(item, clocks.get(index)))
-            narrative = _story_after(narrative, item, resolved, fields, ref_date, in_story,
-                                     story_lead.search(text, max(0, item.start - 12), item.start) is not None)
+            led = story_lead.search(text, max(0, item.start - 12), item.start) is not None
+            story = story_after(story, spec, dated, resolved.when, fields["sentence"], item.end, timex_id, ref_date,
+                                told_inside, led)
             if item.span_of is not None:
                 resolved = _restated_span(anchorer, spec, item.span_of, whens, tables) or resolved
             whens[index] = resolved.when
@@ -453,50 +453,6 @@ def link_spans(text: str, items: List[Item], sentence_of, lang: str = "en") -> N
             if _is_span_clock(items[start]) and items[start].restates is None:
                 item.span_of = (start, end)
                 break
-
-
-def _takes_story_time(item: Item) -> bool:
-    """A bare weekday ("Sunday", "Sunday afternoon") or a clock time or part of day without a date of its own."""
-    spec = item.point
-    if item.date_from is not None or spec.offset is not None or spec.anchored is not None or spec.rel is not None:
-        return False
-    if spec.year is not None or spec.month is not None or spec.day is not None or spec.numeric is not None:
-        return False
-    if spec.deictic is not None or spec.holiday is not None or spec.decade is not None or spec.century is not None:
-        return False
-    return spec.weekday is not None or spec.has_clock or spec.pod is not None
-
-
-def _story_after(narrative, item: Item, resolved: Resolved, fields: dict, ref_date: Optional[dt.date], in_story: bool,
-                 led: bool):
-    """The past story being told after ``item``: a point with its own year ending over a week before the
-    reference date, told as when something happened (``led``: after "in", "on", "during": "On the night of
-    June 29, 2012", "Back in 2012"; not "that 1978 resolution"), starts one; a weekday or clock time told
-    inside it moves it on; any other dated point ends it (the article is back to its own days)."""
-    when = resolved.when
-    if in_story:
-        return (fields["sentence"], fields["id"], when, fields["end"]) if when is not None else narrative
-    spec = item.point
-    if ref_date is None or when is None or when.year is None:
-        return narrative if _takes_story_time(item) else None
-    if led and spec.year is not None and _ends_before(when, ref_date - dt.timedelta(days=7)):
-        return (fields["sentence"], fields["id"], when, fields["end"])
-    return None if spec.has_date or spec.offset is not None or spec.rel is not None else narrative
-
-
-def _ends_before(when, limit: dt.date) -> bool:
-    """Whether the whole period ``when`` (with a year) lies before ``limit``."""
-    g = when.granularity
-    if when.date() is not None:
-        return when.date() < limit
-    if g == "month":
-        return (when.year, when.month) < (limit.year, limit.month)
-    if g in ("week", "weekend") and when.week is not None:
-        return dt.date.fromisocalendar(when.year, when.week, 7) < limit
-    if g in ("quarter", "half", "season"):
-        return when.year < limit.year - (1 if g == "season" else 0) or (
-            g == "quarter" and when.quarter is not None and (when.year, 3 * when.quarter) < (limit.year, limit.month))
-    return when.year < limit.year
 
 
 def _is_span_clock(item: Item) -> bool:

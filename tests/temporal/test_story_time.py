@@ -1,9 +1,13 @@
 """The story's own time (issue 16): a past story told in the article sets the time of what is told inside it."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from models import ReferenceDate
+from pipeline.temporal.calendar import When
+from pipeline.temporal.story import ends_before
 from pipeline.temporal.tagger import tag
 
 
@@ -59,3 +63,18 @@ def test_the_end_of_the_year_told_in_the_past_is_last_years_end():
     assert ("the end of the year", "2015") in _values(text, "2016-03-10")
     assert ("the end of the year", "2016") in _values(text, "2016-12-20")  # this year's end may be past already
     assert ("the end of the year", "2016") in _values("The bank will finish at the end of the year.", "2016-03-10")
+
+
+@pytest.mark.parametrize(
+    "when, limit, before",
+    [
+        (When("day", year=2012, month=6, day=29), "2016-01-12", True),
+        (When("month", year=2016, month=1), "2016-01-12", False),
+        (When("season", year=2015, season="WI"), "2016-02-10", False),  # winter 2015 runs into February 2016
+        (When("season", year=2015, season="WI"), "2016-03-10", True),
+        (When("quarter", year=2015, quarter=4), "2016-01-12", True),
+        (When("year", year=2015), "2015-12-20", False),
+    ],
+)
+def test_a_story_point_ends_before_the_reference_week_only_when_its_whole_period_does(when, limit, before):
+    assert ends_before(when, dt.date.fromisoformat(limit)) is before
