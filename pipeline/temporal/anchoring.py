@@ -131,6 +131,25 @@ def _representative(when: When) -> Optional[dt.date]:
     return None
 
 
+#: How far into a period (as a share of it) its end may already be past.
+_END_REACHED = 0.75
+
+
+def _near_end(ref: dt.date, unit: str) -> bool:
+    """Whether ``ref`` lies in the last quarter of its week, month, quarter or year (its end may be told as past)."""
+    if unit == "W":
+        share = (ref.isoweekday() - 1) / 7
+    elif unit == "M":
+        share = (ref.day - 1) / 31
+    elif unit == "Q":
+        share = ((ref.month - 1) % 3 + (ref.day - 1) / 31) / 3
+    elif unit == "Y":
+        share = (ref.timetuple().tm_yday - 1) / 366
+    else:
+        return True
+    return share >= _END_REACHED
+
+
 def _nearest_year(ref: dt.date, month: int, day: Optional[int], weekday: Optional[int] = None) -> int:
     """The year putting (month, day) on ``weekday`` nearest to ``ref``; ``ref``'s year if none fits."""
     best = None
@@ -362,6 +381,8 @@ class Anchorer:
         if spec.year is not None:
             if spec.granularity == "quarter" and spec.quarter is None:
                 return self._reported_quarter(spec.year)
+            if spec.weekday is not None and spec.month is None:
+                return Resolved(when=When("day", year=spec.year, weekday=spec.weekday))  # "a Sunday in 2012"
             return Resolved(when=self._with_year(spec, spec.year))
         if spec.month is not None:
             if ref is None:
@@ -403,7 +424,10 @@ class Anchorer:
             if ref is None:
                 return Resolved(when=When(granularity), anchor=REFERENCE)
             unit = "W" if spec.unit == "WE" else spec.unit
-            date = shift(ref, spec.rel, unit) if spec.rel else ref
+            rel = spec.rel
+            if rel == 0 and spec.mod == "END" and tense == "past" and not _near_end(ref, unit):
+                rel = -1  # "crashed at the end of the year", told in March: last year's end
+            date = shift(ref, rel, unit) if rel else ref
             return Resolved(when=when_of(date, granularity), anchor=REFERENCE)
         if spec.rel is not None and spec.pod is not None:
             if ref is None:
@@ -513,6 +537,26 @@ class Anchorer:
             return self.resolve(spec)
         base = When("day", year=when.year, month=when.month, day=when.day, weekday=when.weekday)
         return Resolved(when=at_time(base, spec.hour, spec.minute, spec.pod), anchor=day_id)
+
+    def in_story(self, spec: PointSpec, anchor: str, base: When) -> Resolved:
+        """A bare weekday or clock time told inside a past story, at the story's time ``base`` (timex ``anchor``).
+
+        A weekday is the one nearest the story's day, or only that weekday of the story's year
+        ("2012-WXX-7") when the story has no day; a clock time is on the story's day, else in its year.
+        """
+        known = base.date()
+        if spec.weekday is not None:
+            if known is not None:
+                delta = spec.weekday - known.isoweekday()
+                delta = delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta
+                day = when_of(known + dt.timedelta(days=delta), "day")
+            else:
+                day = When("day", year=base.year, weekday=spec.weekday)
+        elif base.granularity in ("day", "pod", "minute"):
+            day = When("day", year=base.year, month=base.month, day=base.day, weekday=base.weekday)
+        else:
+            day = When("day", year=base.year)
+        return Resolved(when=at_time(day, spec.hour, spec.minute, spec.pod), anchor=anchor)
 
     def remember(self, timex_id: str, resolved: Resolved, offset_unit: Optional[str] = None) -> None:
         if resolved.when is not None:

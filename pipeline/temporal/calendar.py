@@ -59,20 +59,21 @@ class When:
         return dt.date(self.year, self.month, self.day)
 
     def value(self) -> str:
+        """The TIMEX3 value; an unknown field is X at its width ("XX" for an unknown century), never an error."""
         g = self.granularity
         year = f"{self.year:04d}" if self.year is not None else "XXXX"
         if g == "century":
-            return f"{self.century:02d}"
+            return f"{self.century:02d}" if self.century is not None else "XX"
         if g == "decade":
-            return f"{self.decade:03d}"
+            return f"{self.decade:03d}" if self.decade is not None else "XXX"
         if g == "year":
             return year
         if g == "half":
-            return f"{year}-H{self.half}"
+            return f"{year}-H{self.half}" if self.half else f"{year}-HX"
         if g == "quarter":
             return f"{year}-Q{self.quarter}" if self.quarter else f"{year}-QX"
         if g == "season":
-            return f"{year}-{self.season}"
+            return f"{year}-{self.season}" if self.season else f"{year}-XX"
         if g == "month":
             return f"{year}-{self.month:02d}" if self.month else f"{year}-XX"
         if g in ("week", "weekend"):
@@ -85,8 +86,10 @@ class When:
             dom = f"{self.day:02d}" if self.day else "XX"
             day = f"{year}-{month}-{dom}"
         if g == "pod":
-            return f"{day}T{self.pod}"
+            return f"{day}T{self.pod}" if self.pod else day
         if g == "minute":
+            if self.hour is None:
+                return f"{day}TXX:XX"
             return f"{day}T{self.hour:02d}:{(self.minute or 0):02d}"
         return day
 

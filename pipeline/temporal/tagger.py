@@ -17,6 +17,7 @@ from .matching import RuleMatch, find_matches
 from .parsing import DurationSpec, Groups, PointSpec, duration_spec, point_spec, split_groups
 from .reference import resolve_reference
 from .rules import load_rules
+from .story import Story, in_story, story_after
 from .fragments import load_fragments
 from .tables import Tables, load_tables
 
@@ -77,6 +78,36 @@ def _range_ends(parts: Dict[str, Groups]) -> Tuple[Groups, Groups]:
     return first, second
 
 
+#: The longest span of years a written range ("1887-1988") may cover; with a two-digit second end ("1987-88"), the shorter one.
+_MAX_YEAR_SPAN = 100
+_MAX_SHORT_YEAR_SPAN = 20
+
+
+def _plausible_year_range(first: Groups, second: Groups) -> bool:
+    """Complete a range of years or decades ("1987-88": the century carried across) and check it goes forward.
+
+    A two-digit second end takes the first end's century ("1987-88" is 1987 to
+    1988, "1999-00" 1999 to 2000); the second end must come after the first,
+    at most a century later (20 years with a two-digit end). Ranges of other things pass unchecked.
+    """
+    parts_a, parts_b = set(first) - {"ext"}, set(second) - {"ext"}  # the groups naming what each end says
+    if parts_a == {"year"} and parts_b in ({"yy"}, {"year"}):
+        start = int(first["year"])
+        longest = _MAX_YEAR_SPAN
+        if "yy" in second:
+            end = start // 100 * 100 + int(second.pop("yy"))
+            if end <= start:
+                end += 100
+            second["year"] = str(end)
+            longest = _MAX_SHORT_YEAR_SPAN
+        end = int(second["year"])
+        return start < end <= start + longest
+    if parts_a == {"decade"} and parts_b == {"decade"}:
+        start, end = int(first["decade"]), int(second["decade"])
+        return len(first["decade"]) == len(second["decade"]) == 4 and start < end <= start + _MAX_YEAR_SPAN
+    return True
+
+
 def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
     rule = match.rule
     groups = {**rule.defaults, **match.groups} if rule.defaults else match.groups
@@ -87,6 +118,8 @@ def items_of(match: RuleMatch, tables: Tables, text: str) -> List[Item]:
         if "day" in first and "day" in second and "hour" not in second and int(second["day"]) <= int(first["day"]):
             # "July 31 and 30 felony charges": not a list of days
             return [Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))]
+        if not _plausible_year_range(first, second):
+            return []  # "2019-18", "1987-65": a code or a count, not a span of years
         b_start, b_end = match.spans.get("ext", (match.start, match.end))
         first_end = Item(a_start, a_end, rule.id, "point", rule.type, point=point_spec(first, tables))
         first_end.partner = -1  # the item right after it (set to an index once items are sorted)
@@ -121,6 +154,10 @@ def _set_value(fixed: Optional[str], g: Groups, tables: Tables, written: str) ->
         return f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
     if "month" in g:
         return f"XXXX-{tables.get('months', g['month']):02d}"
+    if "season" in g:
+        return f"XXXX-{tables.get('seasons', g['season'])}"  # "each spring"
+    if "pod" in g and "unit" not in g:
+        return f"XXXX-XX-XXT{tables.get('parts_of_day', g['pod'])}"  # "every evening"
     if "unit" in g and ("num" in g or "art" in g or "vague" in g):
         from .parsing import quantity
 
@@ -242,6 +279,8 @@ def tag(
 
     clocks = {item.date_from: item for item in items if item.date_from is not None}  # day index -> its clock time
     timexes: List[Timex] = []
+    story: Optional[Story] = None  # the past story being told, if any
+    story_lead = _links(lang)[7]
     for index, item in enumerate(items):
         timex_id = f"t{index + 1}"
         fields = dict(
@@ -250,12 +289,20 @@ def tag(
         )
         if item.kind == "point":
             spec = item.point
+            dated = item.date_from is not None
+            told_inside = story is not None and in_story(
+                story, spec, dated, fields["sentence"], item.start, text, tense_of(item, clocks.get(index)))
             if item.date_from is not None:
                 source = items[item.date_from]
                 day = anchorer.resolve(source.point, tense=tense_of(source, item))  # "until 9 a.m. Tuesday"
                 resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
+            elif told_inside:
+                resolved = anchorer.in_story(spec, story.timex_id, story.when)  # "Back in 2012, ... on Sunday"
             else:
                 resolved = anchorer.resolve(spec, tense=tense_of(item, clocks.get(index)))
+            led = story_lead.search(text, max(0, item.start - 12), item.start) is not None
+            story = story_after(story, spec, dated, resolved.when, fields["sentence"], item.end, timex_id, ref_date,
+                                told_inside, led)
             if item.span_of is not None:
                 resolved = _restated_span(anchorer, spec, item.span_of, whens, tables) or resolved
             whens[index] = resolved.when
@@ -292,7 +339,8 @@ def _links(lang: str):
     fragments = load_fragments(lang)
     return tuple(
         regex.compile(fragments.expand(f"%{{{name}}}"))
-        for name in ("date_link", "apposition_link", "restatement_link", "restatement_close", "span_restatement_link")
+        for name in ("date_link", "apposition_link", "restatement_link", "restatement_close", "span_restatement_link",
+                     "year_after_link", "indefinite_day", "story_lead")
     )
 
 
@@ -301,6 +349,13 @@ def _is_day(spec: Optional[PointSpec]) -> bool:
         spec.deictic is not None or spec.weekday is not None or spec.holiday is not None
         or spec.numeric is not None or (spec.month is not None and spec.day is not None)
     )
+
+
+def _is_bare_year(spec: Optional[PointSpec]) -> bool:
+    """A year on its own ("2009"), not a date, quarter or offset."""
+    return (spec is not None and spec.year is not None and spec.month is None and spec.day is None
+            and spec.weekday is None and spec.quarter is None and spec.half is None and spec.season is None
+            and spec.offset is None and not spec.has_clock and spec.numeric is None)
 
 
 def _is_clock(item: Item) -> bool:
@@ -314,9 +369,11 @@ def link_dates(text: str, items: List[Item], lang: str = "en") -> None:
     "4am AEDT on Wednesday, or 1705 GMT on Tuesday") is skipped over and shares
     the date of the time it restates; a range's first end takes the date of its
     second end; a yearless holiday or weekday followed by a full date in
-    apposition ("Cyber Monday, 2 December 2013") takes that date's year.
+    apposition ("Cyber Monday, 2 December 2013") takes that date's year; a yearless month or weekday followed
+    by "in <year>" ("that March night in 2009", "on a Sunday in 2012") takes that year.
     """
     date_link, apposition, restatement, close = _links(lang)[:4]
+    year_after, indefinite = _links(lang)[5:7]
     for index, item in enumerate(items):
         if not index or not _is_clock(item) or item.point.zone is None:
             continue
@@ -347,6 +404,14 @@ def link_dates(text: str, items: List[Item], lang: str = "en") -> None:
                 text, item.end, items[index + 1].start
             ):
                 spec.year = following.year
+            elif (spec.weekday is not None and _is_bare_year(following)
+                  and indefinite.search(text, max(0, item.start - 8), item.start) is not None
+                  and year_after.fullmatch(text, item.end, items[index + 1].start)):
+                spec.year = following.year  # "on a Sunday in 2012"
+        if (spec.month is not None and spec.day is None and spec.year is None and spec.rel is None
+                and _is_bare_year(items[index + 1].point)
+                and year_after.fullmatch(text, item.end, items[index + 1].start)):
+            spec.year = items[index + 1].point.year  # "that March night in 2009"
     for index, item in enumerate(items):
         if item.partner == -1 and index + 1 < len(items):
             item.partner = index + 1
