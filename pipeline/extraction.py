@@ -18,12 +18,21 @@ def parse_iso_date(value: str) -> str:
         raise ValueError(f"invalid date {value!r}: expected YYYY-MM-DD") from None
 
 
-def initial_reference_date(given: Optional[str], published: Optional[str]) -> ReferenceDate:
-    """The reference date known before reading the text: given, else metadata, else none."""
+URL_DATE_WARNING = "reference date {date} read from the source address"
+
+
+def initial_reference_date(given: Optional[str], published: Optional[str], address: Optional[str] = None) -> ReferenceDate:
+    """The reference date known before reading the text: given, else metadata (a publication date,
+    else a date written in the source address), else none."""
+    from .formats.published import url_date
+
     if given:
         return ReferenceDate(date=parse_iso_date(given), source="given")
     if published:
         return ReferenceDate(date=parse_iso_date(published), source="metadata")
+    from_address = url_date(address)
+    if from_address:
+        return ReferenceDate(date=from_address, source="metadata")
     return ReferenceDate()
 
 
@@ -60,14 +69,17 @@ def extract_document(
     screened = screen_text(document.text, max_chars)
     text = screened.text
     try:
-        ref = initial_reference_date(reference_date, document.published)
+        ref = initial_reference_date(reference_date, document.published, document.source)
     except ValueError as exc:
         raise InputError(str(exc)) from None
+    address_dated = ref.date is not None and not reference_date and not document.published
     if len(text) > nlp.max_length:  # our size guard stands in for spaCy's
         nlp.max_length = len(text)
     doc = nlp.make_doc(text)
     doc._.reference_date = ref
     doc._.warnings = [*document.warnings, *screened.warnings]
+    if address_dated:
+        doc._.warnings.append(URL_DATE_WARNING.format(date=ref.date))
     doc = nlp(doc)
     record = ArticleRecord(
         doc_id=document.doc_id,

@@ -1,7 +1,13 @@
 """The publication date of a metadata mapping (crawler record, sidecar), with its source's hints."""
 from __future__ import annotations
 
-from typing import Mapping, Optional, Tuple
+import datetime as dt
+from functools import lru_cache
+from typing import Mapping, Optional, Pattern, Tuple
+
+import regex
+
+from ..resources import load_resource
 
 from .date_hints import date_hints
 from .dates import fast_date, metadata_date, metadata_moment
@@ -47,3 +53,23 @@ def published_date(record: Mapping) -> Tuple[Optional[str], Optional[str]]:
         return dated[0], metadata_date(dated[1], hints)
     except ValueError as exc:
         raise ValueError(f"field {dated[0]!r}: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def _url_date_pattern() -> Pattern[str]:
+    return regex.compile(load_resource("metadata_dates")["url_date"]["pattern"])
+
+
+def url_date(address: Optional[str]) -> Optional[str]:
+    """``YYYY-MM-DD`` written in a text's address ("https://example.com/2019/02/10/story"),
+    the last one when there are several; None when it holds no whole, real date."""
+    if not address:
+        return None
+    found = None
+    for m in _url_date_pattern().finditer(address):
+        month, day = m.group("month") or m.group("month2"), m.group("day") or m.group("day2")
+        try:
+            found = dt.date(int(m.group("year")), int(month), int(day)).isoformat()
+        except ValueError:
+            continue
+    return found
