@@ -62,12 +62,13 @@ def _prose_after(text: str) -> int:
 
 def dateline_date(text: str, items: Sequence, tables: Tables) -> Optional[dt.date]:
     """A full date at the head of one of the first lines ("date 2022-02-17 New Delhi: ..."),
-    or on a short date line of its own below a headline and byline."""
+    or on a short date line of its own below a headline and byline; a wire dateline without
+    its year ("SEOUL, Nov. 26 (Yonhap)") when the text's own dates settle the year."""
     for start, end, standalone in _head_lines(text):
         for item in items:
             if not (start <= item.start < end):
                 continue
-            date = _full_date(item.point)
+            date = _full_date(item.point) or _year_from_text(item.point, items)
             if date is None:
                 continue
             prefix = text[start : item.start].strip()
@@ -77,6 +78,28 @@ def dateline_date(text: str, items: Sequence, tables: Tables) -> Optional[dt.dat
                 continue
             if standalone and _prose_after(text[item.end : end]) > _DATE_LINE_MAX_WORDS_AFTER:
                 continue
+            return date
+    return None
+
+
+#: A dateline written without its year ("SEOUL, Nov. 26 (Yonhap)") takes the year that puts it
+#: this many days at most after the latest full date of the text.
+_YEARLESS_DATELINE_DAYS = 60
+
+
+def _year_from_text(spec, items: Sequence) -> Optional[dt.date]:
+    """The date of a month and day written without a year, in the year that puts it on or shortly
+    after the latest full date the text gives ("SEOUL, Nov. 26 ... on Nov. 24, 2018"); None when
+    the text gives no such date (the year is then not known)."""
+    if spec is None or spec.year is not None or spec.month is None or spec.day is None:
+        return None
+    dates = [d for d in (_full_date(i.point) for i in items) if d is not None]
+    if not dates:
+        return None
+    latest = max(dates)
+    for year in (latest.year, latest.year + 1):
+        date = valid_date(year, spec.month, spec.day)
+        if date is not None and 0 <= (date - latest).days <= _YEARLESS_DATELINE_DAYS:
             return date
     return None
 
