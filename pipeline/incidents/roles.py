@@ -105,6 +105,7 @@ ASIDE_REACH = 12
 def classify(article: Article, timexes: Sequence[Timex]) -> Dict[str, TimexRole]:
     """The role of every timex, by id."""
     result = _classify(article, timexes)
+    _clock_with_its_date(article, timexes, result)
     aside = asides(article, timexes)
     unreliable = set()
     for timex in sorted(timexes, key=lambda t: t.start):
@@ -118,6 +119,25 @@ def classify(article: Article, timexes: Sequence[Timex]) -> Dict[str, TimexRole]
             r = result[timex.id]
             result[timex.id] = TimexRole(r.role, r.rule, r.implies, r.approximate, True)
     return result
+
+
+def _clock_with_its_date(article: Article, timexes: Sequence[Timex], result: Dict[str, TimexRole]) -> None:
+    """A clock time written right after its date ("began on April 28, 2013 at 07:22 UTC") takes
+    the start or end cue of the date's words, over a cue read after the time."""
+    rules = load_rules(article.lang)
+    sides = {rule.id: rule.side for rule, _, _ in rules.role_patterns}
+    ordered = sorted(timexes, key=lambda t: t.start)
+    for date, time in zip(ordered, ordered[1:]):
+        if date.type != "DATE" or time.type != "TIME" or date.sentence != time.sentence:
+            continue
+        role = result[date.id]
+        if role.role not in ("start", "end") or sides.get(role.rule) != "before":
+            continue
+        if not rules.date_at_time.match(article.text[date.end : time.start]):
+            continue
+        mine = result[time.id]
+        if mine.role in ("context", "start", "end") and (mine.rule is None or sides.get(mine.rule) != "before"):
+            result[time.id] = TimexRole(role.role, role.rule, role.implies, mine.approximate or role.approximate)
 
 
 def _classify(article: Article, timexes: Sequence[Timex]) -> Dict[str, TimexRole]:

@@ -136,6 +136,7 @@ class RangeRules(_Strict):
     bare_link: Rule
     joiner: Rule
     aside: Rule
+    date_at_time: Rule
 
 
 class RolesFile(_Strict):
@@ -233,6 +234,7 @@ class CompiledRules:
     range_link: Pattern[str]
     range_bare_link: Pattern[str]
     range_joiner: Pattern[str]
+    date_at_time: Pattern[str]
     range_aside: Pattern[str]
     approximate: Pattern[str]
     status_rules: Tuple[StatusRule, ...]
@@ -290,7 +292,7 @@ def load_rules(lang: str = "en") -> CompiledRules:
             services.rules, outages.rules, discourse.rules, roles.rules, status.rules,
             affected.platform_contexts, affected.region_contexts, affected.users,
             [roles.ranges.open, roles.ranges.link, roles.ranges.bare_link, roles.ranges.joiner,
-             roles.ranges.aside],
+             roles.ranges.aside, roles.ranges.date_at_time],
         )
         for r in group
     ]
@@ -316,6 +318,7 @@ def load_rules(lang: str = "en") -> CompiledRules:
         range_bare_link=regex.compile(f"^(?:{expand(roles.ranges.bare_link.pattern, lang)})$", FLAGS),
         range_joiner=regex.compile(f"^(?:{expand(roles.ranges.joiner.pattern, lang)})$", FLAGS),
         range_aside=regex.compile(f"(?:{expand(roles.ranges.aside.pattern, lang)})$", FLAGS),
+        date_at_time=regex.compile(f"^(?:{expand(roles.ranges.date_at_time.pattern, lang)})$", FLAGS),
         approximate=regex.compile(_words(roles.approximate_words), FLAGS),
         status_rules=tuple(status.rules),
         status_pattern=combined(tuple(status.rules), lang),

@@ -128,6 +128,20 @@ def test_range_rule_examples():
             assert found == [e or "" for e in expected], (rule.id, example.text, found)
 
 
+def test_date_at_time_examples():
+    """A clock time right after its date takes the date's start or end cue (roles.json examples)."""
+    from pipeline.incidents.roles import classify
+
+    for example in RULES.roles.ranges.date_at_time.examples:
+        text, spans = bracketed(example.text)
+        timexes = _timexes(text, spans, "TIME")
+        timexes = [t.model_copy(update={"type": "DATE" if text[t.start].isalpha() else "TIME"}) for t in timexes]
+        a = Article.build(text, [(0, len(text))])
+        roles = classify(a, timexes)
+        found = [roles[t.id].role for t in timexes]
+        assert found == example.expect.split(","), (example.text, found)
+
+
 @pytest.mark.parametrize("rule", RULES.status_rules, ids=ids(RULES.status_rules))
 def test_status_rule_examples(rule):
     for example in rule.examples:
