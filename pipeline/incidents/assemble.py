@@ -135,7 +135,26 @@ class Assembler:
             return True
         return low <= value.day <= high
 
+    @cached_property
+    def zoned_asides(self) -> Dict[str, Timex]:
+        """timex id -> the zoned clock time that restates it ("0930 local time (0630 GMT)")."""
+        ordered = sorted(self.timexes, key=lambda t: t.start)
+        found: Dict[str, Timex] = {}
+        for t, u in zip(ordered, ordered[1:]):
+            if (
+                t.type == "TIME" and u.type == "TIME" and t.timezone is None and u.timezone is not None
+                and t.sentence == u.sentence and self.roles[u.id].rule == "range.aside"
+                and clock_value(u.value) is not None
+            ):
+                found[t.id] = u
+        return found
+
     def moment_of(self, t: Timex, date: Optional[DateValue], zone_from: Optional[Timex]) -> Optional[Moment]:
+        aside = self.zoned_asides.get(t.id)
+        if aside is not None:  # a local time told again with its zone: the zoned one is exact
+            moment_ = moment(aside, self.roles[t.id].approximate, None, None, True)
+            if moment_ is not None:
+                return Moment(moment_.value, t.id, moment_.approximate, moment_.clock, moment_.explicit_date)
         explicit = carries_date(t, self.article.lang, self.roles)
         override = None if explicit else date
         return moment(t, self.roles[t.id].approximate, override, zone_from, explicit)

@@ -30,3 +30,18 @@ def test_places_in_several_zones_lend_none():
     text = "Flights from Sydney and Perth were grounded when Skyline's booking system went down at 6am on Monday."
     main = next(i for i in extract(text, reference_date="2024-01-09").incidents if i.role == "main")
     assert main.start is None or "+" not in main.start.value
+
+
+@pytest.mark.parametrize(
+    "text, reference, expected",
+    [
+        # a local time told again in another zone: the zoned restatement is the instant
+        ("Nordtel's mobile network went down at 0930 local time (0630 GMT) on Monday.", "2017-04-24",
+         "2017-04-24T06:30:00+00:00"),
+        # a zone written in parentheses belongs to the time
+        ("Kestrel Bank's app went down at 7:45 am (AEST) on Monday.", "2023-07-12", "2023-07-10T07:45:00+10:00"),
+    ],
+)
+def test_zones_in_asides_and_parentheses(text, reference, expected):
+    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    assert main.start is not None and main.start.value == expected
