@@ -2,7 +2,7 @@
 
 Each field of the main incident is *right*, *wrong* or not scored (the gold
 leaves it open). The tolerances are those of the issue that defined the set:
-service by case-insensitive alias match ignoring "the"; event date by prefix of
+service by case-insensitive alias match ignoring "the" and a possessive "'s"; event date by prefix of
 the start value; start and end equal to the minute in UTC; duration by range
 overlap; cause, cause status and status by membership in the accepted lists;
 ruled-out as a subset (the gold labels among the predicted ones), with
@@ -67,9 +67,22 @@ def main_incident(incidents: List[Incident]) -> Optional[Incident]:
     return next((i for i in incidents if i.role == "main"), None)
 
 
+POSSESSIVE_ENDINGS = ("'s", "\u2019s")
+
+
+def alias_key(name: Optional[str]) -> Optional[str]:
+    """The service key, also without a possessive ending ("Sainsbury's" = "Sainsbury")."""
+    key = service_key(name)
+    if key is not None:
+        for ending in POSSESSIVE_ENDINGS:
+            if key.endswith(ending):
+                return key[: -len(ending)]
+    return key
+
+
 def alias_match(aliases: List[str], predicted: Optional[str]) -> bool:
-    key = service_key(predicted)
-    return key is not None and any(service_key(a) == key for a in aliases)
+    key = alias_key(predicted)
+    return key is not None and any(alias_key(a) == key for a in aliases)
 
 
 def date_match(accepted: List[str], value: Optional[str]) -> bool:
