@@ -27,6 +27,10 @@ def test_person_examples(example):
         # a two-word name opening a sentence keeps both words
         ("Harbour Bank customers could not pay by card on Tuesday.", "Harbour Bank"),
         ("Kenya Power said the blackout began at 10pm and that Kenya Power engineers were on site.", "Kenya Power"),
+        # accented letters belong to the name
+        ("Benito Juárez International Airport's systems went down on Monday, stranding travellers.",
+         "Benito Juárez International Airport"),
+        ("Customers of Škoda Bank could not log in. Škoda Bank said its app was down.", "Škoda Bank"),
     ],
 )
 def test_who_is_not_the_service(text, expected):
