@@ -148,6 +148,9 @@ def test_status_rule_examples(rule):
         a = article(example.text)
         cues = drop_contained(scan(a, scanners().status))
         assert any(c.rule == rule.id for c in cues), (rule.id, example.text, cues)
+    for counter in rule.counter:
+        cues = drop_contained(scan(article(counter), scanners().status))
+        assert not any(c.rule == rule.id for c in cues), (rule.id, counter, cues)
 
 
 def _owns_all(sentence, char):
