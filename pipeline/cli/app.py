@@ -9,6 +9,7 @@ import typer
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
 from .realnews import realnews_eval_command
+from .table_cmd import table_command, write_extract_table
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
 app = typer.Typer(
@@ -109,6 +110,12 @@ def extract_command(
             raise typer.Exit(2)
         write_timeml(refs, options, output)
         return
+    if output_format in (OutputFormat.csv, OutputFormat.parquet):
+        if resume or workers is not None or engine != "local":
+            error_line(f"--format {output_format.value} runs in one process: no --resume, --workers or --engine")
+            raise typer.Exit(2)
+        write_extract_table(refs, options, output, output_format is OutputFormat.parquet)
+        return
     code = run_local(refs, options, batch)
     if code:
         raise typer.Exit(code)
@@ -126,4 +133,5 @@ app.command("schema")(schema_command)
 app.command("timeml-eval")(timeml_eval_command)
 app.command("eval")(eval_command)
 app.command("realnews-eval")(realnews_eval_command)
+app.command("table")(table_command)
 extract_app.command()(extract_command)
