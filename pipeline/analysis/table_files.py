@@ -95,6 +95,9 @@ def write_table(rows: Sequence[Dict[str, Any]], path: Path) -> None:
             os.close(fd)
             pq.write_table(_arrow_table(rows), tmp)
         os.replace(tmp, path)
+        from .files import readable_by_all
+
+        readable_by_all(path)
     except BaseException:
         try:
             os.unlink(tmp)

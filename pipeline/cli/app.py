@@ -9,6 +9,7 @@ import typer
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
 from .realnews import realnews_eval_command
+from .summarize_cmd import summarize_command
 from .table_cmd import table_command, write_extract_table
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
@@ -134,4 +135,5 @@ app.command("timeml-eval")(timeml_eval_command)
 app.command("eval")(eval_command)
 app.command("realnews-eval")(realnews_eval_command)
 app.command("table")(table_command)
+app.command("summarize")(summarize_command)
 extract_app.command()(extract_command)
