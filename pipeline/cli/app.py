@@ -9,6 +9,7 @@ import typer
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
 from .realnews import realnews_eval_command
+from .show_cmd import show_command, show_documents
 from .summarize_cmd import summarize_command
 from .table_cmd import table_command, write_extract_table
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
@@ -111,6 +112,12 @@ def extract_command(
             raise typer.Exit(2)
         write_timeml(refs, options, output)
         return
+    if output_format is OutputFormat.text:
+        if output is not None or resume or workers is not None or engine != "local":
+            error_line("--format text shows articles on the terminal: no -o, --resume, --workers or --engine")
+            raise typer.Exit(2)
+        show_documents(refs, options)
+        return
     if output_format in (OutputFormat.csv, OutputFormat.parquet):
         if resume or workers is not None or engine != "local":
             error_line(f"--format {output_format.value} runs in one process: no --resume, --workers or --engine")
@@ -136,4 +143,5 @@ app.command("eval")(eval_command)
 app.command("realnews-eval")(realnews_eval_command)
 app.command("table")(table_command)
 app.command("summarize")(summarize_command)
+app.command("show")(show_command)
 extract_app.command()(extract_command)

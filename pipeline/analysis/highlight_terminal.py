@@ -1,0 +1,49 @@
+"""The article view for a terminal (rich): marked spans coloured, each followed by what it is."""
+from __future__ import annotations
+
+from typing import List
+
+from models import ArticleRecord
+
+from .highlight import incident_lines, view_segments
+
+STYLES = {"timex": "bold blue", "cause": "bold red"}
+INCIDENT_STYLE = "bold magenta"
+
+
+def terminal_view(record: ArticleRecord, text: str):
+    """A rich ``Text``: a header (document, reference date, incidents, legend), then the article
+    with ``[span](LABEL detail)`` for every timex and cause and ``«e1»`` before incident sentences."""
+    from rich.text import Text
+
+    view = Text()
+    reference = record.reference_date
+    view.append(f"{record.doc_id}", style="bold")
+    view.append(f"  reference date {reference.date or 'unknown'} ({reference.source})\n", style="dim")
+    for line in incident_lines(record):
+        view.append("«" + line.split(" ", 1)[0] + "» ", style=INCIDENT_STYLE)
+        view.append(line.split(" ", 1)[1] + "\n")
+    view.append("legend: ", style="dim")
+    view.append("[time](TYPE value)", style=STYLES["timex"])
+    view.append("  ")
+    view.append("[cause](label assertion, attribution, incident)", style=STYLES["cause"])
+    view.append("  ")
+    view.append("«e1» a sentence of incident e1\n\n", style=INCIDENT_STYLE)
+    for segment in view_segments(record, text):
+        if segment.opens:
+            view.append("«" + ",".join(segment.opens) + "» ", style=INCIDENT_STYLE)
+        starting = [m for m in segment.marks if m.start == segment.start]
+        for mark in starting:
+            view.append("[", style="dim")
+        style = STYLES[segment.marks[-1].kind] if segment.marks else ""
+        if segment.incidents and not segment.marks:
+            style = "underline"
+        view.append(text[segment.start : segment.end], style=style)
+        for mark in reversed(segment.closes):
+            label: List[str] = [mark.label] + ([mark.detail] if mark.detail else [])
+            view.append("](", style="dim")
+            view.append(" ".join(label), style=STYLES[mark.kind].replace("bold ", ""))
+            view.append(")", style="dim")
+    if not text.endswith("\n"):
+        view.append("\n")
+    return view
