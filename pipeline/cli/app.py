@@ -9,6 +9,7 @@ import typer
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
 from .realnews import realnews_eval_command
+from .serve_cmd import serve_command
 from .show_cmd import show_command, show_documents
 from .summarize_cmd import summarize_command
 from .table_cmd import table_command, write_extract_table
@@ -144,4 +145,5 @@ app.command("realnews-eval")(realnews_eval_command)
 app.command("table")(table_command)
 app.command("summarize")(summarize_command)
 app.command("show")(show_command)
+app.command("serve")(serve_command)
 extract_app.command()(extract_command)
