@@ -133,7 +133,7 @@ def _naive_utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
-def _bound(point: Optional[TimePoint], low: bool) -> Optional[dt.datetime]:
+def _bound(point: Optional[TimePoint], low: bool, slack: dt.timedelta = ZONE_SLACK) -> Optional[dt.datetime]:
     """The earliest (``low``) or latest UTC moment a time point allows, at day precision or finer."""
     if point is None:
         return None
@@ -144,20 +144,27 @@ def _bound(point: Optional[TimePoint], low: bool) -> Optional[dt.datetime]:
     if day is None:
         return None
     midnight = dt.datetime.combine(day, dt.time())
-    return midnight - ZONE_SLACK if low else midnight + dt.timedelta(days=1) + ZONE_SLACK
+    return midnight - slack if low else midnight + dt.timedelta(days=1) + slack
 
 
-def time_window(incident: Incident) -> Optional[Tuple[dt.datetime, dt.datetime]]:
+def is_exact(incident: Incident) -> bool:
+    """Whether the incident has an instant (a time with its offset) at either end."""
+    return any(p is not None and utc_instant(p.value) is not None for p in (incident.start, incident.end))
+
+
+def time_window(incident: Incident, slack: dt.timedelta = ZONE_SLACK) -> Optional[Tuple[dt.datetime, dt.datetime]]:
     """The UTC window (naive) the incident may have covered, or None if it is not dated to a day.
 
     From the start (an instant, or its local day widened by 14 hours for the zone)
     to the end likewise; with no end, the start plus the longest duration; with no
     duration either, the end of the start's day (an exact start: a day later).
+    Two incidents dated by days only are compared without the slack (``slack=0``):
+    the same calendar day, not the next one.
     """
-    low = _bound(incident.start, True) or _bound(incident.end, True)
+    low = _bound(incident.start, True, slack) or _bound(incident.end, True, slack)
     if low is None:
         return None
-    high = _bound(incident.end, False)
+    high = _bound(incident.end, False, slack)
     if high is None:
         exact = incident.start is not None and utc_instant(incident.start.value) is not None
         if incident.duration is not None and exact:
@@ -165,12 +172,35 @@ def time_window(incident: Incident) -> Optional[Tuple[dt.datetime, dt.datetime]]
         elif exact:
             high = low + OPEN_END
         else:
-            high = _bound(incident.start, False)
+            high = _bound(incident.start, False, slack)
     return low, max(low, high)
 
 
+@dataclass(frozen=True)
+class _Timing:
+    exact: bool
+    wide: Tuple[dt.datetime, dt.datetime]  # with the zone slack
+    local: Tuple[dt.datetime, dt.datetime]  # without it
+
+
+def _timing(incident: Incident) -> Optional[_Timing]:
+    wide = time_window(incident)
+    if wide is None:
+        return None
+    return _Timing(is_exact(incident), wide, time_window(incident, dt.timedelta(0)))
+
+
+def same_time(a: _Timing, b: _Timing) -> bool:
+    """Whether two windows overlap (without the zone slack when neither has an instant)."""
+    if a.exact or b.exact:
+        return _overlap(a.wide, b.wide)
+    return _overlap(a.local, b.local)
+
+
 def _overlap(a: Tuple[dt.datetime, dt.datetime], b: Tuple[dt.datetime, dt.datetime]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """Windows share time (one that only touches the other's end does not; a point inside does)."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low < high or (low == high and (a[0] == a[1] or b[0] == b[1]))
 
 
 def reports_of(articles: Iterable[ArticleRecord]) -> List[Report]:
@@ -188,16 +218,20 @@ def merge_reports(reports: List[Report]) -> List[Outage]:
             i = parent[i]
         return i
 
-    by_service: Dict[str, List[Tuple[int, Tuple[dt.datetime, dt.datetime]]]] = {}
+    by_service: Dict[str, List[Tuple[dt.datetime, int, _Timing]]] = {}
     for index, report in enumerate(reports):
         key = service_key(report.incident.service)
-        window = time_window(report.incident)
-        if key is None or window is None:
-            continue
-        for other, other_window in by_service.get(key, []):
-            if reports[other].doc_id != report.doc_id and _overlap(window, other_window):
-                parent[find(index)] = find(other)
-        by_service.setdefault(key, []).append((index, window))
+        timing = _timing(report.incident)
+        if key is not None and timing is not None:
+            by_service.setdefault(key, []).append((timing.wide[0], index, timing))
+    for timings in by_service.values():  # a sweep in start order: only windows still open are compared
+        active: List[Tuple[int, _Timing]] = []
+        for low, index, timing in sorted(timings, key=lambda item: (item[0], item[1])):
+            active = [(i, t) for i, t in active if t.wide[1] >= low]
+            for other, other_timing in active:
+                if reports[other].doc_id != reports[index].doc_id and same_time(timing, other_timing):
+                    parent[find(index)] = find(other)
+            active.append((index, timing))
     groups: Dict[int, Outage] = {}
     for index, report in enumerate(reports):
         root = find(index)

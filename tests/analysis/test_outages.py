@@ -65,6 +65,7 @@ def test_same_service_overlapping_time_in_two_articles_is_one_outage():
     [
         ("b", incident(service="Slack", start="2024-03-05T10:00:00-05:00")),  # another service
         ("b", incident(start="2024-03-08T10:00:00-05:00")),  # another time
+        ("b", incident(start="2024-03-06T09:30:00-05:00")),  # the next day
         ("b", incident(start="2024-03")),  # only a month
         ("b", incident(service=None, start="2024-03-05T10:00:00-05:00")),  # no service
         ("a", incident(start="2024-03-05T10:00:00-05:00")),  # the same article told them apart
@@ -73,6 +74,15 @@ def test_same_service_overlapping_time_in_two_articles_is_one_outage():
 def test_reports_that_are_not_the_same_outage_stay_apart(second):
     first = ("a", incident(start="2024-03-05T09:15:00-05:00", minutes=120))
     assert len(merge_reports(_reports(first, second))) == 2
+
+
+def test_dates_alone_merge_on_the_same_day_only():
+    same = merge_reports(_reports(("a", incident(start="2024-03-05")), ("b", incident(start="2024-03-05"))))
+    next_day = merge_reports(_reports(("a", incident(start="2024-03-05")), ("b", incident(start="2024-03-06"))))
+    with_zone = merge_reports(  # 23:30 in New York is already the 6th in UTC: a date of the 5th may be it
+        _reports(("a", incident(start="2024-03-05")), ("b", incident(start="2024-03-05T23:30:00-05:00")))
+    )
+    assert (len(same), len(next_day), len(with_zone)) == (1, 2, 1)
 
 
 def test_merging_is_transitive():
