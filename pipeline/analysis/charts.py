@@ -82,7 +82,7 @@ def timeline_svg(summary: Summary) -> str:
         )
         seen[outage.cause] = True
     axes.set_yticks(range(len(rows)), rows)
-    axes.set_ylim(len(rows) - 0.5, -0.5)
+    axes.set_ylim(max(len(rows), 1) - 0.5, -0.5)
     axes.grid(axis="x", color="#e5e5e5")
     axes.set_xlabel("start (hollow: month only; larger: several articles)")
     if seen:

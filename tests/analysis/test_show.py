@@ -93,6 +93,15 @@ def test_show_prints_every_span_with_its_label(records):
         assert sum(incident.id in tag for tag in tags) == len(incident.sentences), incident.id
 
 
+def test_control_characters_of_the_article_do_not_reach_the_terminal(tmp_path):
+    article = tmp_path / "esc.txt"
+    article.write_text("Slack went down on Monday \x1b[31mfor\x1b[0m two hours.\rGone\x9b2J.\n")
+    result = runner.invoke(app, ["show", str(article), "--reference-date", "2024-03-06"])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout and "\x9b" not in result.stdout
+    assert "\u241b[31mfor\u241b[0m" in result.stdout and "\u240dGone\ufffd2J" in result.stdout
+
+
 def test_extract_format_text_is_outages_show():
     path = str(CORPUS / "100_fastly_cdn.txt")
     shown = runner.invoke(app, ["show", path, "--reference-date", "2021-06-09"])

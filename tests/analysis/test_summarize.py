@@ -157,3 +157,13 @@ def test_report_renders_in_headless_chromium_without_console_messages(report_pag
     for label in ("Timeline of outages per service", "Cause shares", "Duration distribution per cause"):
         assert f'aria-label="{label}"' in rendered.dom
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+def test_no_records_gives_an_empty_summary_and_page(tmp_path):
+    pytest.importorskip("matplotlib")
+    records = tmp_path / "out.jsonl"
+    records.write_text("")
+    assert summary_json(records)["outages"] == 0
+    page = tmp_path / "r.html"
+    result = runner.invoke(app, ["summarize", str(records), "--html", str(page)])
+    assert result.exit_code == 0 and page.read_text().count("<svg") == 3
