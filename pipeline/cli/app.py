@@ -6,13 +6,10 @@ from typing import List, Optional
 
 import typer
 
+from .analysis_commands import ANALYSIS_FORMATS, register_analysis_commands, write_analysis_format
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
 from .realnews import realnews_eval_command
-from .serve_cmd import serve_command
-from .show_cmd import show_command, show_documents
-from .summarize_cmd import summarize_command
-from .table_cmd import table_command, write_extract_table
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
 app = typer.Typer(
@@ -113,17 +110,8 @@ def extract_command(
             raise typer.Exit(2)
         write_timeml(refs, options, output)
         return
-    if output_format is OutputFormat.text:
-        if output is not None or resume or workers is not None or engine != "local":
-            error_line("--format text shows articles on the terminal: no -o, --resume, --workers or --engine")
-            raise typer.Exit(2)
-        show_documents(refs, options)
-        return
-    if output_format in (OutputFormat.csv, OutputFormat.parquet):
-        if resume or workers is not None or engine != "local":
-            error_line(f"--format {output_format.value} runs in one process: no --resume, --workers or --engine")
-            raise typer.Exit(2)
-        write_extract_table(refs, options, output, output_format is OutputFormat.parquet)
+    if output_format in ANALYSIS_FORMATS:
+        write_analysis_format(output_format, refs, options, batch)
         return
     code = run_local(refs, options, batch)
     if code:
@@ -142,8 +130,5 @@ app.command("schema")(schema_command)
 app.command("timeml-eval")(timeml_eval_command)
 app.command("eval")(eval_command)
 app.command("realnews-eval")(realnews_eval_command)
-app.command("table")(table_command)
-app.command("summarize")(summarize_command)
-app.command("show")(show_command)
-app.command("serve")(serve_command)
+register_analysis_commands(app)
 extract_app.command()(extract_command)

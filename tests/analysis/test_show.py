@@ -135,4 +135,4 @@ def test_bad_show_input_is_one_line_error(args, code, message):
 
 def test_format_text_refuses_an_output_file(tmp_path):
     result = runner.invoke(extract_app, [str(CORPUS / "100_fastly_cdn.txt"), "--format", "text", "-o", str(tmp_path / "x")])
-    assert result.exit_code == 2 and "--format text" in result.stderr
+    assert result.exit_code == 2 and "--format text" in result.stderr and "-o" in result.stderr
