@@ -15,7 +15,7 @@ def serve_command(
         None, "--model", help="An installed spaCy pipeline to start from instead of blank English."
     ),
 ) -> None:
-    """Serve POST /extract (text -> record) and GET /health over HTTP (extra [serve])."""
+    """Serve POST /extract (text -> record) and GET /health over HTTP (needs the serve extra)."""
     from ..nlp import PipelineError
     from ..service import MISSING_EXTRA, serve, serve_support
 

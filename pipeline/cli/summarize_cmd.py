@@ -12,7 +12,7 @@ from .console import error_line, note_line
 def summarize_command(
     records: Path = typer.Argument(..., help="JSON Lines written by extract (-o out.jsonl)."),
     html: Optional[Path] = typer.Option(
-        None, "--html", help="Also write a self-contained HTML report with charts (extra [report])."
+        None, "--html", help="Also write a self-contained HTML report with charts (needs the report extra)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of tables."),
 ) -> None:

@@ -56,7 +56,7 @@ def check_table_output(output: Optional[Path], parquet: bool = False) -> None:
 def table_command(
     records: Path = typer.Argument(..., help="JSON Lines written by extract (-o out.jsonl)."),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="incidents.csv or incidents.parquet [default: CSV on stdout]."
+        None, "--output", "-o", help="incidents.csv or incidents.parquet (default: CSV on stdout)."
     ),
 ) -> None:
     """One row per incident, flat columns of fixed types (README: "Incident table")."""
