@@ -58,6 +58,8 @@ def parse_request(body: bytes, content_type: str, query: Dict[str, str]) -> Tupl
             data = json.loads(body)
         except ValueError as exc:
             raise RequestError(400, f"body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise RequestError(400, "body is not valid JSON: nested too deeply") from None
         if not isinstance(data, dict):
             raise RequestError(400, "body must be a JSON object with a 'text' field")
         unknown = sorted(set(data) - JSON_FIELDS)
@@ -75,6 +77,11 @@ def parse_request(body: bytes, content_type: str, query: Dict[str, str]) -> Tupl
         fields = {name: query.get(name) for name in ("reference_date", "doc_id", "source")}
     else:
         raise RequestError(415, f"content type {kind!r}: send application/json or text/plain")
+    for name, value in (("text", text), *fields.items()):
+        try:
+            (value or "").encode("utf-8")
+        except UnicodeEncodeError:
+            raise RequestError(422, f"'{name}' is not valid Unicode (a lone surrogate escape)") from None
     if fields["reference_date"] is not None:
         from .extraction import parse_iso_date
 

@@ -35,6 +35,9 @@ def test_parse_plain_request_takes_the_date_from_the_query():
         (b'{"text": "x", "colour": "red"}', "application/json", 422),
         (b"%PDF-1.7\n...", "text/plain", 422),
         (b"x", "application/xml", 415),
+        (b"[" * 100_000 + b"]" * 100_000, "application/json", 400),
+        (b'{"text": "Slack went down \\ud800 on Monday."}', "application/json", 422),
+        (b"\xff\xfe{\x00", "application/json", 400),
     ],
 )
 def test_bad_requests_are_refused_with_a_status(body, kind, status):
