@@ -136,3 +136,34 @@ def test_bad_show_input_is_one_line_error(args, code, message):
 def test_format_text_refuses_an_output_file(tmp_path):
     result = runner.invoke(extract_app, [str(CORPUS / "100_fastly_cdn.txt"), "--format", "text", "-o", str(tmp_path / "x")])
     assert result.exit_code == 2 and "--format text" in result.stderr and "-o" in result.stderr
+
+
+# -- random and adversarial text -----------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from tests.hostile.test_properties import news_like  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(news_like.filter(lambda text: "\ud800" not in text))  # a lone surrogate breaks spaCy's tokenizer
+def test_views_keep_any_text_exactly(text):
+    from pipeline import extract
+    from pipeline.analysis.highlight_terminal import VISIBLE, terminal_view
+    from pipeline.document import InputError
+
+    try:
+        record = extract(text, reference_date="2021-06-08")
+    except InputError:
+        return
+    segments = view_segments(record, text)
+    assert "".join(text[s.start : s.end] for s in segments) == text
+    parser = ArticleText()
+    parser.feed(html_view(record, text))
+    assert "".join(parser.parts) == text
+    shown, position = terminal_view(record, text).plain, 0
+    for segment in segments:  # every piece of the text, in order, between the marks the view adds
+        piece = text[segment.start : segment.end].translate(VISIBLE)
+        found = shown.find(piece, position)
+        assert found >= 0, piece
+        position = found + len(piece)
