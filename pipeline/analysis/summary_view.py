@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from .summary import Summary, midpoint
+from .summary import Summary
 
 
 def format_minutes(minutes: float) -> str:
@@ -107,5 +107,3 @@ def summary_dict(summary: Summary) -> Dict[str, Any]:
         "outage_list": [outage_dict(o) for o in summary.outages],
     }
 
-
-__all__ = ["format_minutes", "midpoint", "summary_dict", "summary_tables"]
