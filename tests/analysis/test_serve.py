@@ -155,3 +155,14 @@ def test_bad_input_gets_a_clear_4xx_and_the_server_goes_on(server, path, body, c
     assert isinstance(answer["error"], str) and answer["error"] and "\n" not in answer["error"]
     assert process.poll() is None
     assert call(base + "/health")[0] == 200
+
+
+def test_serve_without_the_extra_is_a_one_line_error(monkeypatch):
+    from typer.testing import CliRunner
+
+    from pipeline import service
+    from pipeline.cli.app import app
+
+    monkeypatch.setattr(service, "serve_support", lambda: False)
+    result = CliRunner().invoke(app, ["serve", "--port", str(free_port())])
+    assert result.exit_code == 2 and '".[serve]"' in result.stderr

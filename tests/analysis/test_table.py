@@ -1,4 +1,5 @@
 import csv
+import sys
 import io
 import json
 
@@ -192,3 +193,11 @@ def test_duckdb_loads_csv_and_parquet_with_one_call_and_the_documented_types(tab
     assert len(parquet.fetchall()) == len(csv_relation.fetchall()) == total
     query = "select count(*) from parquet where role = 'main'"
     assert duckdb.sql(query).fetchall()[0][0] == len(corpus_records)
+
+
+def test_parquet_without_the_extra_is_a_one_line_error(corpus_jsonl, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if the [table] extra were not installed
+    target = tmp_path / "incidents.parquet"
+    result = runner.invoke(app, ["table", str(corpus_jsonl), "-o", str(target)])
+    assert result.exit_code == 2 and '".[table]"' in result.stderr
+    assert result.stderr.strip().count("\n") == 0 and not target.exists()
