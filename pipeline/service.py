@@ -64,7 +64,8 @@ def parse_request(body: bytes, content_type: str, query: Dict[str, str]) -> Tupl
             raise RequestError(400, "body must be a JSON object with a 'text' field")
         unknown = sorted(set(data) - JSON_FIELDS)
         if unknown:
-            raise RequestError(422, f"unknown field(s): {', '.join(unknown)} (allowed: {', '.join(sorted(JSON_FIELDS))})")
+            allowed = ", ".join(sorted(JSON_FIELDS))
+            raise RequestError(422, f"unknown field(s): {', '.join(unknown)} (allowed: {allowed})")
         text = data.get("text")
         if not isinstance(text, str):
             raise RequestError(422, "'text' (a string) is required")
