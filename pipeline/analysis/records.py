@@ -65,20 +65,21 @@ def load_records(path: Path) -> LoadedRecords:
 def source_text(record: ArticleRecord) -> Optional[str]:
     """The text the record was extracted from, when its ``source`` file is still there unchanged.
 
-    The file is read as ``extract`` reads it (same decoding and repair); a text whose
-    SHA-256 differs from the record's is not the same text and gives None.
+    A ``.txt`` or ``.html`` source is read as ``extract`` reads it (same decoding and
+    repair; an HTML page through trafilatura, when the extra is installed). A text whose
+    SHA-256 differs from the record's is not the same text and gives None; so does a
+    crawler record's URL.
     """
     from ..document import InputError
-    from ..formats import format_of
-    from ..inputs import InputRef, read_document
+    from ..formats import expand, format_of, load
 
     if not record.source:
         return None
     path = Path(record.source)
-    if format_of(path) != "text" or not path.is_file():
+    if format_of(path) not in ("text", "html") or not path.is_file():
         return None
     try:
-        document = read_document(InputRef(record.doc_id, path))
-    except InputError:
+        document = load(next(expand(record.doc_id, path)))
+    except (InputError, OSError, StopIteration):
         return None
     return document.text if document.sha256 == record.sha256 else None

@@ -201,3 +201,15 @@ def test_parquet_without_the_extra_is_a_one_line_error(corpus_jsonl, tmp_path, m
     result = runner.invoke(app, ["table", str(corpus_jsonl), "-o", str(target)])
     assert result.exit_code == 2 and '".[table]"' in result.stderr
     assert result.stderr.strip().count("\n") == 0 and not target.exists()
+
+
+def test_evidence_from_an_html_source(tmp_path):
+    pytest.importorskip("trafilatura")
+    from tests.batch.test_formats import HTML
+
+    page = tmp_path / "story.html"
+    page.write_text(HTML, encoding="utf-8")
+    records = tmp_path / "out.jsonl"
+    assert runner.invoke(extract_app, [str(page), "-o", str(records)]).exit_code == 0
+    rows = _csv_rows(runner.invoke(app, ["table", str(records)]).stdout)
+    assert rows and rows[0]["evidence"].startswith("Cloud outage takes down streaming apps")
