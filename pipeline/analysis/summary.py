@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from .outages import Outage, merge_articles
+from .outages import Outage
 from .records import LoadedRecords
 
 NO_SERVICE = "(no service named)"
@@ -69,13 +69,22 @@ def _ranked(counter: Counter) -> List[Tuple[str, int]]:
     return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
 
 
-def summarize(loaded: LoadedRecords) -> Summary:
-    """Merge the records' incidents into outages and count them."""
-    outages = merge_articles(loaded.articles)
+def summarize(loaded: LoadedRecords, main_only: bool = False) -> Summary:
+    """Merge the records' incidents into outages and count them (``main_only``: only the
+    incidents the articles are about, not the earlier outages they mention)."""
+    from .outages import Report, merge_reports
+
+    reports = [
+        Report(a.doc_id, a.source, i)
+        for a in loaded.articles
+        for i in a.incidents
+        if not main_only or i.role == "main"
+    ]
+    outages = merge_reports(reports)
     summary = Summary(
         articles=len(loaded.articles),
         error_records=loaded.error_records,
-        incidents=sum(len(a.incidents) for a in loaded.articles),
+        incidents=len(reports),
         outages=outages,
     )
     summary.by_cause = _ranked(Counter(o.cause for o in outages))

@@ -15,6 +15,9 @@ def summarize_command(
         None, "--html", help="Also write a self-contained HTML report with charts (needs the report extra)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON instead of tables."),
+    main_only: bool = typer.Option(
+        False, "--main-only", help="Count only the outages the articles are about, not earlier ones they mention."
+    ),
 ) -> None:
     """Outages by cause, service and month, durations per cause, unknown-cause share."""
     import json
@@ -36,7 +39,7 @@ def summarize_command(
     except RecordsError as exc:
         error_line(str(exc))
         raise typer.Exit(1)
-    summary = summarize(loaded)
+    summary = summarize(loaded, main_only)
     if as_json:
         typer.echo(json.dumps(summary_dict(summary), ensure_ascii=False, indent=2))
     else:

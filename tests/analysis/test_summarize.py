@@ -52,6 +52,16 @@ def test_summary_counts_match_the_records(corpus_jsonl, corpus_records):
     assert sum(q["count"] for q in summary["duration_by_cause"].values()) == len(with_duration)
 
 
+def test_main_only_counts_the_outages_the_articles_are_about(corpus_jsonl, corpus_records):
+    result = runner.invoke(app, ["summarize", str(corpus_jsonl), "--json", "--main-only"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    mains = [(r["doc_id"], i["id"]) for r in corpus_records for i in r["incidents"] if i["role"] == "main"]
+    assert summary["incidents"] == len(mains) == len(corpus_records)
+    assert sorted((r["doc_id"], r["incident"]) for o in summary["outage_list"] for r in o["reports"]) == sorted(mains)
+    assert all(o["role"] == "main" for o in summary["outage_list"])
+
+
 def test_summary_tables_show_the_same_counts(corpus_jsonl):
     summary = summary_json(corpus_jsonl)
     result = runner.invoke(app, ["summarize", str(corpus_jsonl)])
