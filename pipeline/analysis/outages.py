@@ -203,8 +203,11 @@ def _overlap(a: Tuple[dt.datetime, dt.datetime], b: Tuple[dt.datetime, dt.dateti
     return low < high or (low == high and (a[0] == a[1] or b[0] == b[1]))
 
 
-def reports_of(articles: Iterable[ArticleRecord]) -> List[Report]:
-    return [Report(a.doc_id, a.source, i) for a in articles for i in a.incidents]
+def reports_of(articles: Iterable[ArticleRecord], main_only: bool = False) -> List[Report]:
+    """Every incident of every article as a report (``main_only``: only role ``main``)."""
+    return [
+        Report(a.doc_id, a.source, i) for a in articles for i in a.incidents if not main_only or i.role == "main"
+    ]
 
 
 def merge_reports(reports: List[Report]) -> List[Outage]:
@@ -240,6 +243,3 @@ def merge_reports(reports: List[Report]) -> List[Outage]:
         groups[root].reports.append(report)
     return list(groups.values())
 
-
-def merge_articles(articles: Iterable[ArticleRecord]) -> List[Outage]:
-    return merge_reports(reports_of(articles))

@@ -72,14 +72,9 @@ def _ranked(counter: Counter) -> List[Tuple[str, int]]:
 def summarize(loaded: LoadedRecords, main_only: bool = False) -> Summary:
     """Merge the records' incidents into outages and count them (``main_only``: only the
     incidents the articles are about, not the earlier outages they mention)."""
-    from .outages import Report, merge_reports
+    from .outages import merge_reports, reports_of
 
-    reports = [
-        Report(a.doc_id, a.source, i)
-        for a in loaded.articles
-        for i in a.incidents
-        if not main_only or i.role == "main"
-    ]
+    reports = reports_of(loaded.articles, main_only)
     outages = merge_reports(reports)
     summary = Summary(
         articles=len(loaded.articles),
