@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from .outages import Outage
+from .outages import Outage, merge_reports, reports_of
 from .records import LoadedRecords
 
 NO_SERVICE = "(no service named)"
@@ -72,8 +72,6 @@ def _ranked(counter: Counter) -> List[Tuple[str, int]]:
 def summarize(loaded: LoadedRecords, main_only: bool = False) -> Summary:
     """Merge the records' incidents into outages and count them (``main_only``: only the
     incidents the articles are about, not the earlier outages they mention)."""
-    from .outages import merge_reports, reports_of
-
     reports = reports_of(loaded.articles, main_only)
     outages = merge_reports(reports)
     summary = Summary(
