@@ -6,6 +6,7 @@ from typing import List, Optional
 
 import typer
 
+from .analysis_commands import ANALYSIS_FORMATS, register_analysis_commands, write_analysis_format
 from .console import error_line, note_line
 from .evaluation import eval_command, timeml_eval_command
 from .realnews import realnews_eval_command
@@ -112,6 +113,9 @@ def extract_command(
             raise typer.Exit(2)
         write_timeml(refs, options, output)
         return
+    if output_format in ANALYSIS_FORMATS:
+        write_analysis_format(output_format, refs, options, batch)
+        return
     code = run_local(refs, options, batch)
     if code:
         raise typer.Exit(code)
@@ -129,4 +133,5 @@ app.command("schema")(schema_command)
 app.command("timeml-eval")(timeml_eval_command)
 app.command("eval")(eval_command)
 app.command("realnews-eval")(realnews_eval_command)
+register_analysis_commands(app)
 extract_app.command()(extract_command)

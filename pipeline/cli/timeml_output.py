@@ -13,11 +13,16 @@ from .console import error_line, note_line
 class OutputFormat(str, Enum):
     json = "json"
     timeml = "timeml"
+    csv = "csv"
+    parquet = "parquet"
+    text = "text"
 
 
 FORMAT_HELP = (
     "json: one JSON record per line; timeml: the text with inline TIMEX3 tags "
-    "(a TimeML document the TempEval-3 tools read; several inputs need -o DIR)."
+    "(a TimeML document the TempEval-3 tools read; several inputs need -o DIR); "
+    "csv / parquet: one row per incident (README: Incident table; parquet needs -o FILE); "
+    "text: the article with what was found highlighted (as outages show)."
 )
 
 
