@@ -344,9 +344,42 @@ class Segmenter:
                 state.topic[(s, c)] = topic
         self._promote()
         topics = {place: (self.main if t == MAIN else t) for place, t in state.topic.items()}
+        folded = self._fold_into_main()
+        if folded:
+            frame_draft = {k: folded.get(id(d), d) for k, d in frame_draft.items()}
+            topics = {k: (folded.get(id(d), d) if isinstance(d, Draft) else d) for k, d in topics.items()}
+            extra = {k: [d for d in ds if id(d) not in folded] for k, ds in state.extra.items()}
+        else:
+            extra = state.extra
         return Segmentation(
-            self.drafts, self.main, self.main_date, frame_draft, topics, (self.low, self.high), state.extra
+            self.drafts, self.main, self.main_date, frame_draft, topics, (self.low, self.high), extra
         )
+
+    def _fold_into_main(self) -> Dict[int, Draft]:
+        """One outage, one incident: a related draft of the main service itself or of a part of it
+        ("Nest Aware" for Nest, "iCloud Backup" for iCloud) that no recall or other day sets apart
+        is the main outage told again. Returns id(folded draft) -> main."""
+        main = self.main
+        if main is None or not main.key:
+            return {}
+        folded: Dict[int, Draft] = {}
+        for draft in list(self.drafts):
+            if draft is main or draft.role != "related" or draft.recalled or not draft.key:
+                continue
+            words = draft.key.split()
+            if draft.key != main.key and main.key not in words and not (
+                len(words) > 1 and " ".join(words[: len(main.key.split())]) == main.key
+            ):
+                continue
+            if draft.date is not None and not self.in_window(draft.date):
+                continue
+            main.frames.extend(draft.frames)
+            main.sentences.update(draft.sentences)
+            main.first = min(main.first, draft.first)
+            self.drafts.remove(draft)
+            folded[id(draft)] = main
+        main.frames.sort(key=lambda f: f.start)
+        return folded
 
     def _continuing(self, state: "_State") -> Optional[Draft]:
         """The outage a clause without date or cue goes on about: the last one, unless that was

@@ -27,3 +27,17 @@ def test_a_stated_duration_stays_when_the_outage_is_told_as_going_on():
             "working to fix the remaining faults.")
     main = main_of(text, "2022-05-11")
     assert main.duration is not None and main.duration.minutes.min == 240
+
+
+@pytest.mark.parametrize(
+    "text, reference",
+    [
+        ("Nestor's camera service went down on Monday. Nestor Aware subscribers could not view recordings "
+         "either, and Nestor said both were back by the evening.", "2020-02-25"),
+        ("Brightline Bank's app crashed on Friday morning. Later that day Brightline Bank's website also "
+         "failed for an hour.", "2023-06-10"),
+    ],
+)
+def test_the_main_service_told_again_is_one_outage(text, reference):
+    record = extract(text, reference_date=reference)
+    assert [i.role for i in record.incidents] == ["main"], [(i.role, i.service) for i in record.incidents]
