@@ -120,6 +120,9 @@ class ServicesFile(_Strict):
     modifiers: List[str] = Field(default_factory=list)
     corporate_suffixes: List[str] = Field(default_factory=list)
     coordinators: List[str] = Field(default_factory=list)
+    date_words: List[str] = Field(
+        default_factory=list, description="weekdays and months: a capitalised phrase ending in one names a day"
+    )
 
 
 class CueFile(_Strict):

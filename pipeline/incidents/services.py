@@ -55,6 +55,7 @@ class _Lexicon:
     modifiers: frozenset
     corporate_suffixes: frozenset
     coordinators: frozenset
+    date_words: frozenset
     alias_to_key: Dict[str, str]
     canonical: Dict[str, str]
     written: Tuple[Tuple[str, str], ...]
@@ -79,6 +80,7 @@ def _lexicon(lang: str = "en") -> _Lexicon:
         modifiers=frozenset(m.lower() for m in data.modifiers),
         corporate_suffixes=frozenset(w.lower() for w in data.corporate_suffixes),
         coordinators=frozenset(w.lower() for w in data.coordinators),
+        date_words=frozenset(w.lower() for w in data.date_words),
         alias_to_key=alias_to_key,
         canonical=canonical,
         written=tuple(written),
@@ -167,6 +169,8 @@ def clean_name(
         if _strip_possessive(" ".join(tokens[:n])).lower() in lex.alias_to_key:
             tokens = tokens[:n]
             return " ".join(tokens[:-1] + [_strip_possessive(tokens[-1])])
+    if len(tokens) > 1 and _strip_possessive(tokens[-1]).lower() in lex.date_words:
+        return None  # a name ending in a weekday or month names a day ("Cyber Monday"), no service
     while tokens and _strip_possessive(tokens[0]).lower() in lex.not_names:
         tokens.pop(0)
     while tokens and _strip_possessive(tokens[-1]).lower() in lex.not_names:

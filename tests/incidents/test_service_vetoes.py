@@ -24,6 +24,9 @@ def test_person_examples(example):
         ("Card payments failed across Singapore on Tuesday, with problems reported across Singapore "
          "from 3pm.", None),
         ("Trading was paralysed in Frankfurt for two hours.", None),
+        ("Internet access was cut across Liberia and Gambia after the cable failure.", None),
+        # a capitalised phrase ending in a weekday names a day
+        ("The Cyber Monday outage left shoppers staring at error pages.", None),
         # a two-word name opening a sentence keeps both words
         ("Harbour Bank customers could not pay by card on Tuesday.", "Harbour Bank"),
         ("Kenya Power said the blackout began at 10pm and that Kenya Power engineers were on site.", "Kenya Power"),
