@@ -25,6 +25,8 @@ PAST_GAP_DAYS = 1
 WINDOW_DAYS = 7
 ONGOING_SAME_DAY_MINUTES = 12 * 60
 #: duration cues that may measure a part of the outage ("could not broadcast for hours")
+#: how many body sentences a text may have to count as a short summary of one failure
+SHORT_TEXT_SENTENCES = 3
 LOOSE_DURATION_RULES = frozenset({"duration.for", "duration.over", "duration.took"})
 STAFF_GAP = 3
 
@@ -286,7 +288,43 @@ class Assembler:
         related = sorted((d for d in self.seg.drafts if d.role == "related"), key=lambda d: d.first)
         return main + related
 
+    def short_text_draft(self) -> Optional[Draft]:
+        """A text of a few sentences that tells what failed ("A bad firewall rule blocked the
+        forum for an hour.") is about an outage even when no outage cue names one: its main
+        incident is the clauses of its cause mentions (not when every cause is denied, nor when
+        no sentence of theirs says something failed)."""
+        if self.seg.drafts or not self.causes:
+            return None
+        body = [i for i, heading in enumerate(self.article.headings) if not heading]
+        if len(body) > SHORT_TEXT_SENTENCES:
+            return None
+        told = [c for c in self.causes if c.assertion in ("affirmed", "possible")]
+        if not told or not self.speaks_of_outage({c.sentence for c in told}):
+            return None  # a data theft that took nothing offline is no outage
+        key = service_key(self.service, self.article.lang) if self.service else None
+        draft = Draft("main", self.service, key)
+        for mention in told:
+            draft.sentences.add(mention.sentence)
+            draft.first = min(draft.first, mention.start)
+        for sentence in draft.sentences:
+            for clause in range(len(self.discourse[sentence].clause_starts)):
+                self.seg.clause_topic[(sentence, clause)] = draft
+        self.seg.drafts.append(draft)
+        self.seg.main = draft
+        return draft
+
+    def speaks_of_outage(self, sentences) -> bool:
+        """Whether one of the sentences says something went down or failed (the cause tagger's
+        outage terms, ``causes/outage_terms.json``)."""
+        from ..causes.heads import fold
+        from ..causes.patterns import outage_term_rule_set
+
+        windows = [self.article.sentences[s] for s in sorted(sentences)]
+        found = outage_term_rule_set(self.article.lang).scan(self.article.text, windows, folded=fold(self.article.text))
+        return any(True for _ in found)
+
     def assemble(self) -> Assembly:
+        self.short_text_draft()
         drafts = self.ordered_drafts()
         ids = {id(d): f"e{i + 1}" for i, d in enumerate(drafts)}
         cause_links: List[List[Draft]] = [self.linked(c.sentence, c.start) for c in self.causes]
