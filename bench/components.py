@@ -1,7 +1,7 @@
 """Per-component timings of the pipeline against the blank tokenizer (not a test).
 
     python bench/components.py [--runs 3] [--timeml-limit N] [--wall]
-    python bench/components.py --profile cause_tagger      # cProfile of one component
+    python bench/components.py --profile outages_causes      # cProfile of one component
     python bench/components.py --dump causes.jsonl         # every doc._.causes, for diffs
 
 Texts: ``corpus/*.txt`` (reference date from the ``.meta.json`` sidecar) plus
