@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:  # pragma: no cover
     from models import ArticleRecord
 
-__all__ = ["extract", "build_pipeline"]
+__all__ = ["__version__", "extract", "build_pipeline"]
+
+#: The tool's version (also the package's: pyproject.toml reads it from here).
+__version__ = "0.2.0"
 
 
 def extract(

@@ -104,8 +104,9 @@ def _fsync_directory(directory: Path) -> None:
 class RecordSink:
     """Lines of records to stdout or to ``-o FILE`` (see the module's guarantee)."""
 
-    def __init__(self, target: Optional[Union[str, Path]] = None) -> None:
+    def __init__(self, target: Optional[Union[str, Path]] = None, array: bool = False) -> None:
         self.target = None if target is None or str(target) == "-" else Path(target)
+        self.array = array  # one JSON array ("[", records between commas, "]") instead of lines
         self.partial = None if self.target is None else partial_path(self.target)
         self.written = 0
         self._fd: Optional[int] = None
@@ -165,8 +166,12 @@ class RecordSink:
     # -- writing ---------------------------------------------------------
     def write(self, text: str) -> None:
         """Queue one record (its text, without the newline)."""
-        self._buffer.append(text + "\n")
-        self._buffered += len(text) + 1
+        if self.array:
+            text = ("[\n" if self.written == 0 else ",\n") + text
+        else:
+            text += "\n"
+        self._buffer.append(text)
+        self._buffered += len(text)
         self.written += 1
         now = time.monotonic()
         if self._buffered >= FLUSH_BYTES or now - self._flushed_at >= FLUSH_SECONDS:
@@ -192,6 +197,8 @@ class RecordSink:
     # -- closing ---------------------------------------------------------
     def commit(self) -> None:
         """All records written: make ``FILE`` the complete output."""
+        if self.array:
+            self._buffer.append("\n]\n" if self.written else "[]\n")
         self.flush(sync=True)
         if self._fd is None:
             return

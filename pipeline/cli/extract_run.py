@@ -25,6 +25,7 @@ class BatchOptions:
     resume: bool = False
     engine: str = "local"
     scheduler: Optional[str] = None
+    array: bool = False  # --format json: one JSON array instead of JSON Lines
 
 
 class Interrupted(KeyboardInterrupt):
@@ -51,6 +52,8 @@ def check_batch_options(batch: BatchOptions) -> Optional[str]:
         return "--engine dask writes sharded JSON Lines: give an output folder with -o DIR"
     if batch.engine == "dask" and (batch.resume or batch.pretty):
         return "--engine dask supports neither --resume nor --pretty"
+    if batch.array and (batch.resume or batch.engine == "dask"):
+        return "--format json writes one JSON array: use --format jsonl with --resume or --engine dask"
     return None
 
 
@@ -85,7 +88,7 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     head, pendings = _peek(pending_documents(refs, tracker), 2)
     single = len(head) == 1
     workers = batch.workers or default_workers(expected)
-    sink = RecordSink(batch.output)
+    sink = RecordSink(batch.output, array=batch.array)
     try:
         index = sink.start(batch.resume)
     except OSError as exc:

@@ -11,13 +11,15 @@ from .console import error_line, note_line
 
 
 class OutputFormat(str, Enum):
+    jsonl = "jsonl"
     json = "json"
     timeml = "timeml"
 
 
 FORMAT_HELP = (
-    "json: one JSON record per line; timeml: the text with inline TIMEX3 tags "
-    "(a TimeML document the TempEval-3 tools read; several inputs need -o DIR)."
+    "jsonl: one JSON record per line (JSON Lines); json: one JSON array of the records; "
+    "timeml: the text with inline TIMEX3 tags (a TimeML document the TempEval-3 tools "
+    "read; several inputs need -o DIR)."
 )
 
 
