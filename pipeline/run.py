@@ -20,7 +20,9 @@ class ExtractOptions:
 
 
 def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecord:
-    return ErrorRecord(doc_id=doc_id, source=source, error=message)
+    from .provenance import producer
+
+    return ErrorRecord(doc_id=doc_id, source=source, error=message, producer=producer())
 
 
 def internal_error(exc: Exception) -> str:
