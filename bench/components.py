@@ -38,7 +38,7 @@ Text = Tuple[str, str, Optional[str]]
 
 def load_texts(timeml_limit: Optional[int]) -> Tuple[List[Text], str]:
     from pipeline.evaluation.timeml import default_timeml_dir, find_timeml_files, read_timeml
-    from pipeline.inputs import read_sidecar
+    from pipeline.formats.text import read_sidecar
 
     texts: List[Text] = []
     for path in sorted((REPO / "corpus").glob("*.txt")):

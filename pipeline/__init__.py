@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from .version import __version__
+
 if TYPE_CHECKING:  # pragma: no cover
     from models import ArticleRecord
 
 __all__ = ["__version__", "extract", "build_pipeline"]
-
-#: The tool's version (also the package's: pyproject.toml reads it from here).
-__version__ = "0.2.0"
 
 
 def extract(

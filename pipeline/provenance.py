@@ -24,6 +24,6 @@ def producer():
     """The :class:`models.Producer` of this process's records (computed once)."""
     from models import Producer
 
-    from . import __version__
+    from .version import __version__
 
     return Producer(version=__version__, rules_sha256=rules_sha256())

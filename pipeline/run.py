@@ -6,8 +6,8 @@ from typing import Iterator, Optional, Sequence, Tuple, Union
 
 from models import ArticleRecord, ErrorRecord
 
-from .document import InputDocument, InputError
-from .inputs import InputRef, read_document
+from .document import InputDocument, InputError, InputRef
+from .formats.text import read_document
 
 Outcome = Union[ArticleRecord, ErrorRecord]
 

@@ -43,7 +43,7 @@ FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
 
 def print_version(value: bool) -> None:
     if value:
-        from .. import __version__
+        from ..version import __version__
 
         typer.echo(f"outage-extract {__version__}")
         raise typer.Exit()

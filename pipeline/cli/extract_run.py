@@ -79,6 +79,7 @@ def _peek(items: Iterable, n: int):
 def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     """Extract ``refs`` with the local engine; write, report, return the exit code."""
     from ..batch.engine import LocalEngine, default_workers, stream_results
+    from ..batch.resume import carry_over
     from ..formats import estimate
     from ..output import RecordSink, render, render_pretty
     from .progress import progress
@@ -90,7 +91,7 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     workers = batch.workers or default_workers(expected)
     sink = RecordSink(batch.output, array=batch.array)
     try:
-        index = sink.start(batch.resume)
+        index = sink.start(carry_over if batch.resume else None)
     except OSError as exc:
         error_line(f"cannot write output {str(batch.output)!r}: {exc.strerror or exc}")
         return EXIT_FAILED
