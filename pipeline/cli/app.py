@@ -6,7 +6,7 @@ from typing import List, Optional
 
 import typer
 
-from .console import error_line, note_line, set_quiet
+from .console import error_line, set_quiet
 from .evaluation import eval_command, timeml_eval_command
 from .help_text import CONTEXT_SETTINGS, EVAL_EPILOG, EXTRACT_EPILOG, RICH_MARKUP_MODE, TIMEML_EVAL_EPILOG
 from .realnews import realnews_eval_command

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.output import partial_path
 
-from .conftest import read_lines, write_articles
+from .conftest import write_articles
 
 
 def all_lines_valid(path):
