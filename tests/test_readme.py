@@ -124,3 +124,30 @@ def test_a_failing_readme_command_fails_the_test(sandbox, monkeypatch):
     with pytest.raises(AssertionError, match="exited 2"):
         run_shell_line(["outages", "eval", "--fail-under", "no.such.metric=1"])
     assert os.path.exists("a.txt")
+
+
+def markdown_links(path: Path) -> List[str]:
+    """The targets of ``[text](target)`` links in a Markdown file."""
+    text, links, position = path.read_text(encoding="utf-8"), [], 0
+    while (start := text.find("](", position)) != -1:
+        end = text.find(")", start)
+        links.append(text[start + 2 : end])
+        position = end
+    return links
+
+
+@pytest.mark.parametrize("document", ["README.md", "CHANGELOG.md", *sorted(f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md"))])
+def test_documentation_links_stay_inside_the_project(document):
+    path = ROOT / document
+    for target in markdown_links(path):
+        if target.startswith(("http://", "https://", "#")):
+            continue
+        resolved = (path.parent / target.split("#")[0]).resolve()
+        assert resolved.is_relative_to(ROOT), f"{document} links outside the project: {target}"
+        assert resolved.exists(), f"{document} links to a missing file: {target}"
+
+
+def test_the_link_reader_finds_links(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("See [the schema](docs/schema.md) and [spec](../shared/spec/SCHEMA.md).")
+    assert markdown_links(page) == ["docs/schema.md", "../shared/spec/SCHEMA.md"]
