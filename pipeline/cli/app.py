@@ -67,7 +67,7 @@ def extract_command(
         "--output",
         "-o",
         metavar="FILE",
-        help="Write JSON Lines here instead of stdout (FILE.partial until the run ends, "
+        help="Write the records here instead of stdout (FILE.partial until the run ends, "
         "then renamed). With --engine dask: a folder of shards.",
     ),
     pretty: bool = typer.Option(
