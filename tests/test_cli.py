@@ -56,9 +56,30 @@ def test_missing_path_is_one_line_error():
 
 
 def test_bad_reference_date():
-    result = runner.invoke(extract_app, ["--reference-date", "17/02/2022"], input="text")
-    assert result.exit_code == 2
-    assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+    for bad in ["02/03/2022", "1645056000", "the day after"]:  # ambiguous, a bare number, no date
+        result = runner.invoke(extract_app, ["--reference-date", bad], input="text")
+        assert result.exit_code == 2
+        assert "YYYY-MM-DD" in result.stderr and "Traceback" not in result.stderr
+        assert result.stderr.strip().count("\n") == 0
+
+
+def test_reference_date_in_other_formats():
+    for typed in ["17/02/2022", "17 February 2022", "Thu, 17 Feb 2022 09:00:00 GMT"]:
+        result = runner.invoke(extract_app, ["--reference-date", typed], input="The site failed today.")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["reference_date"] == {"date": "2022-02-17", "source": "given"}
+
+
+def test_sidecar_date_in_another_format(tmp_path):
+    (tmp_path / "a.txt").write_text("The bank's app failed yesterday.")
+    (tmp_path / "a.meta.json").write_text('{"published": "5. Dezember 2023", "url": "https://example.de/a"}')
+    (tmp_path / "b.txt").write_text("The bank's app failed yesterday.")
+    (tmp_path / "b.meta.json").write_text('{"published": "2 hours ago", "crawled": "2023-12-06T01:00:00Z"}')
+    result = runner.invoke(extract_app, [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")])
+    assert result.exit_code == 0, result.stderr
+    a, b = lines(result.stdout)
+    assert a["reference_date"] == {"date": "2023-12-05", "source": "metadata"}
+    assert b["reference_date"] == {"date": "2023-12-05", "source": "metadata"}
 
 
 def test_several_inputs_one_bad_gives_error_record_and_goes_on(tmp_path):

@@ -74,7 +74,11 @@ def extract_command(
         False, "--pretty", help="Indent the JSON (with several documents, use --format json for one valid JSON text)."
     ),
     reference_date: Optional[str] = typer.Option(
-        None, "--reference-date", metavar="YYYY-MM-DD", help="YYYY-MM-DD anchor for relative dates (overrides metadata)."
+        None,
+        "--reference-date",
+        metavar="DATE",
+        help="Anchor for relative dates (overrides metadata): YYYY-MM-DD or another common format "
+        "('5 December 2023', 'Tue, 05 Dec 2023 10:00 GMT', 'yesterday').",
     ),
     model: Optional[str] = typer.Option(
         None, "--model", metavar="NAME", help="An installed spaCy pipeline to start from instead of blank English."
@@ -108,8 +112,8 @@ def extract_command(
     version: bool = VERSION_OPTION,
 ) -> None:
     """Extract one incident record per article, as JSON Lines or one JSON array."""
-    from ..extraction import parse_iso_date
     from ..formats import format_of
+    from ..formats.dates import typed_date
     from ..formats.html import MISSING_EXTRA, html_support
     from ..inputs import discover
     from ..nlp import PipelineError, build_pipeline
@@ -119,7 +123,7 @@ def extract_command(
 
     if reference_date is not None:
         try:
-            reference_date = parse_iso_date(reference_date)
+            reference_date = typed_date(reference_date)
         except ValueError as exc:
             error_line(f"--reference-date: {exc}")
             raise typer.Exit(2)

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..document import InputDocument, InputError
+from .date_hints import date_hints
 from .dates import metadata_date
 from .pending import PendingDocument
 
@@ -58,7 +59,8 @@ def read_html(pending: PendingDocument) -> InputDocument:
         raise InputError(f"no article text found in HTML {str(path)!r}")
     warnings = []
     try:
-        published = metadata_date(getattr(result, "date", None))
+        hints = date_hints(getattr(result, "url", None), getattr(result, "language", None))
+        published = metadata_date(getattr(result, "date", None), hints)
     except ValueError as exc:
         published = None
         warnings.append(f"HTML date: {exc}; not used as reference date")

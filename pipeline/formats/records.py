@@ -9,24 +9,14 @@ from typing import Callable, List, Optional
 
 from ..decoding import repair_mojibake
 from ..document import InputDocument, InputError
-from .dates import metadata_date
+from .published import URL_FIELDS, first_field, published_date
 
 TEXT_FIELDS = ("text", "maintext", "body")
 ID_FIELDS = ("id",)
-DATE_FIELDS = ("published", "date_publish", "date")
-URL_FIELDS = ("url",)
-
-
-def _first(record: dict, fields) -> Optional[tuple]:
-    for name in fields:
-        value = record.get(name)
-        if value is not None and value != "":
-            return name, value
-    return None
 
 
 def _record_id(record: dict) -> Optional[str]:
-    found = _first(record, ID_FIELDS)
+    found = first_field(record, ID_FIELDS)
     if found is None:
         return None
     value = found[1]
@@ -53,15 +43,13 @@ def record_document(
     # mojibake written as JSON escapes ("\u00e2\u20ac\u2122") survives decoding the file
     text, repaired = repair_mojibake(text)
     warnings = [*warnings, *repaired]
-    url = _first(record, URL_FIELDS)
+    url = first_field(record, URL_FIELDS)
     source = url[1] if url is not None and isinstance(url[1], str) else where
-    published = None
-    dated = _first(record, DATE_FIELDS)
-    if dated is not None:
-        try:
-            published = metadata_date(dated[1])
-        except ValueError as exc:
-            warnings.append(f"record field {dated[0]!r}: {exc}; not used as reference date")
+    try:
+        published = published_date(record)[1]
+    except ValueError as exc:
+        published = None
+        warnings.append(f"record {exc}; not used as reference date")
     return InputDocument(
         doc_id=doc_id, text=text, source=source, published=published, warnings=list(warnings)
     )

@@ -8,10 +8,15 @@ from typing import Iterator, Optional, Sequence, Union
 
 from ..decoding import decode_bytes
 from ..document import InputDocument, InputError, InputRef
+from .published import published_date
 
 
 def read_sidecar(path: Path) -> Optional[str]:
-    """``published`` from ``<stem>.meta.json`` beside ``path``, if there is one."""
+    """``YYYY-MM-DD`` of the ``published`` date in ``<stem>.meta.json`` beside ``path``, if there is one.
+
+    Any common format is read (``formats/published.py``); the sidecar's ``url``,
+    ``language`` and crawl time (``crawled``, ``date_download``) help as in a crawler record.
+    """
     meta = path.with_name(path.stem + ".meta.json")
     if not meta.is_file():
         return None
@@ -19,10 +24,12 @@ def read_sidecar(path: Path) -> Optional[str]:
         data = json.loads(meta.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise InputError(f"unreadable metadata file {str(meta)!r}: {exc}") from None
-    published = data.get("published") if isinstance(data, dict) else None
-    if published is not None and not isinstance(published, str):
-        raise InputError(f"metadata file {str(meta)!r}: 'published' must be a YYYY-MM-DD string")
-    return published
+    if not isinstance(data, dict):
+        return None
+    try:
+        return published_date(data)[1]
+    except ValueError as exc:
+        raise InputError(f"metadata file {str(meta)!r}: {exc}") from None
 
 
 def read_stdin() -> bytes:

@@ -24,6 +24,8 @@ TIMED_ROLES = ("start", "end", "duration", "observed")
 PAST_GAP_DAYS = 1
 WINDOW_DAYS = 7
 ONGOING_SAME_DAY_MINUTES = 12 * 60
+#: duration cues that may measure a part of the outage ("could not broadcast for hours")
+LOOSE_DURATION_RULES = frozenset({"duration.for", "duration.over", "duration.took"})
 STAFF_GAP = 3
 
 
@@ -284,9 +286,10 @@ class Assembler:
         past = draft.role == "related" and self._before_main(date)
         status = incident_status(draft.frames, self.discourse, end is not None, implies, past)
         if status == "ongoing":
-            # an outage still under way has no end yet, and no final duration
+            # an outage still under way has no end yet, and no derived duration; a duration the
+            # text states as the outage's length stays ("a two-hour outage", "lasted 40 minutes")
             end = None
-            if duration is not None and (duration.basis == "derived" or implies != "ongoing"):
+            if duration is not None and not self.names_the_length(duration, implies):
                 duration = None
         sentences = set(draft.sentences)
         sentences.update(c.sentence for _, c in mentions)
@@ -309,6 +312,13 @@ class Assembler:
             affected=affected(self.article, {f.sentence for f in draft.frames}, owns),
             sentences=sorted(sentences),
         )
+
+    def names_the_length(self, duration: Duration, implies: Optional[str]) -> bool:
+        """Whether a duration is the outage's length as the text states it (a cue saying the outage
+        lasted, or has been going on, so long), not a bare "for hours" that may measure a part."""
+        if duration.basis != "stated" or duration.timex is None:
+            return False
+        return implies is not None or self.roles[duration.timex].rule not in LOOSE_DURATION_RULES
 
     def as_seen_by(self, mention: CauseMention, draft: Draft) -> CauseMention:
         """The mention with its attribution relative to this incident's service: Telegram's founder

@@ -27,6 +27,7 @@ class PlaceZonesFile(BaseModel):
 
     description: str
     zones: Dict[str, List[str]]
+    other_places: List[str]
     examples: List[dict]
 
 
@@ -39,6 +40,7 @@ class CompiledPlaces:
             r"(?<![\w.])(?:" + "|".join(regex.escape(n) for n in names) + r")(?![\w]|[ ][A-Z])"
         )
         self.examples = data.examples
+        self.names = frozenset(n.casefold() for n in [*self.zone_of, *data.other_places])
 
 
 @lru_cache(maxsize=None)
@@ -60,3 +62,8 @@ def place_zone(text: str, lang: str = "en") -> Optional[Timezone]:
     minutes = int(standard.total_seconds() // 60)
     sign = "-" if minutes < 0 else "+"
     return Timezone(text=name, iana=iana, utc_offset=f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
+
+
+def is_place(name: str, lang: str = "en") -> bool:
+    """Whether the whole name is a place of the lists (a place names no service)."""
+    return name.casefold() in load_places(lang).names

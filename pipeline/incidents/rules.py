@@ -92,6 +92,9 @@ class RoleRule(Rule):
 
 class StatusRule(Rule):
     status: Status
+    weak: bool = False
+    """an ongoing cue about the work on the outage ("investigating", "working to fix"), not about
+    the service: a recovery stated anywhere in the text beats it"""
 
 
 class LexiconEntry(_Strict):

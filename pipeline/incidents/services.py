@@ -19,12 +19,15 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from .article import Article
+from .persons import is_person
+from .place_zones import is_place
 from .rules import ServiceRule, load_rules
 from .scanner import scanners
 
 _TLDS = (".com", ".net", ".org", ".co.uk", ".io")
 _POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 KNOWN_BONUS = 1.0
+JOINERS = frozenset({"of", "de", "&"})
 TITLE_BONUS = 3.0
 REPEAT_WEIGHT = 0.5
 REPEAT_CAP = 10
@@ -130,13 +133,24 @@ def clean_name(
     Headlines capitalise every word, so there only a word that the body also
     capitalises mid-sentence (``body_names``) or a well-known name counts; the
     one nearest the cue is kept. The same holds for the first word of a
-    sentence (``initial``): "Shares went down" names nothing.
+    sentence (``initial``): "Shares went down" names nothing, "Botched CrowdStrike" is
+    CrowdStrike; but "Harbour Bank" stays whole, "Bank" naming nothing on its own.
     """
     lex = _lexicon(lang)
     tokens = raw.split(" ")
     if initial and not heading:
+        # a capitalised word opening a sentence may be any word ("Shares went down", "Botched
+        # CrowdStrike update"); it stays when the words after it name nothing on their own
+        # ("Harbour Bank customers could not pay": "Bank" alone is no name of the text)
         first = _strip_possessive(tokens[0])
-        if first not in body_names and first.lower() not in lex.alias_to_key and service_key(raw, lang) not in lex.canonical:
+        rest = tokens[1:]
+        while rest and rest[0].lower() in lex.coordinators | JOINERS:
+            rest = rest[1:]  # "Thousands of TSB": the name after the joiner
+        tail = _strip_possessive(" ".join(rest))
+        tail_named = bool(tail) and (tail in body_names or tail.lower() in lex.alias_to_key)
+        if (len(tokens) == 1 or tail_named) and (
+            first not in body_names and first.lower() not in lex.alias_to_key and service_key(raw, lang) not in lex.canonical
+        ):
             tokens = tokens[1:]
             if not tokens:
                 return None
@@ -162,6 +176,8 @@ def clean_name(
         return None
     name = " ".join(tokens)
     if name.lower() in lex.monitors or service_key(name, lang) in lex.monitors:
+        return None
+    if is_place(_strip_possessive(name), lang):  # "issues across Singapore", "trading in London"
         return None
     return name
 
@@ -200,7 +216,19 @@ def find_evidence(article: Article) -> List[ServiceEvidence]:
                 weight=rule.weight,
             )
         )
-    return _dedupe(found)
+    return _dedupe(without_persons(article, found))
+
+
+def without_persons(article: Article, found: List[ServiceEvidence]) -> List[ServiceEvidence]:
+    """The evidence less the names that stand for people ("Sheriff Tim Bailey said", "Kautter said")."""
+    lex = _lexicon(article.lang)
+    common = lex.not_names | lex.modifiers
+    service_words = frozenset(w.casefold() for e in found if e.kind != "speaker" for w in e.name.split())
+    persons = {
+        e.name for e in found
+        if e.kind == "speaker" and is_person(e.name, article.text, common, service_words, article.lang)
+    }
+    return [e for e in found if e.name not in persons] if persons else found
 
 
 _OPENERS = ".!?:;\"'\u201c\u2018([-\u2014"
@@ -214,16 +242,27 @@ def _sentence_initial(article: Article, sentence: int, start: int) -> bool:
 
 
 def capitalised_in_body(article: Article) -> frozenset:
-    """Capitalised words that occur inside body sentences (not first, not in headlines)."""
+    """Capitalised words that occur inside body sentences on their own (not first, not in
+    headlines, not continuing a capitalised name)."""
     pattern = load_rules(article.lang).name_pattern
     names = set()
     for i, (start, end) in enumerate(article.sentences):
         if article.headings[i]:
             continue
         for match in pattern.finditer(article.text, start, end):
-            if match.start() > start and article.text[match.start() - 1] not in "\"'“‘(":
+            at = match.start()
+            if at > start and article.text[at - 1] not in "\"'“‘(" and not _after_capitalised(article.text, start, at):
                 names.add(match.group())
     return frozenset(names)
+
+
+def _after_capitalised(text: str, start: int, at: int) -> bool:
+    """Whether the word at ``at`` continues a capitalised name ("Bank" in "Harbour Bank")."""
+    before = text[start:at]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    return bool(words) and words[-1][:1].isupper()
 
 
 def _dedupe(found: Iterable[ServiceEvidence]) -> List[ServiceEvidence]:
@@ -343,6 +382,42 @@ def fallback_service(article: Article) -> Optional[str]:
     return _best_form(key, forms, (), lex)
 
 
+SALIENT_LEAD_SENTENCES = 3
+SALIENT_MIN_COUNT = 2
+
+
+def salient_name(article: Article) -> Optional[str]:
+    """No outage context and no well-known service: the name the story is about, if one stands
+    out: the capitalised word written most often inside sentences (at least twice), that the
+    headline or the first sentences name, and that is no common word, place or person
+    ("Square Payment Systems Restored After Two-Hour Outage ... mobile payment system Square")."""
+    lex = _lexicon(article.lang)
+    pattern = load_rules(article.lang).name_pattern
+    counts: Counter = Counter()
+    forms: Dict[str, Counter] = {}
+    lead: set = set()
+    for i, (start, end) in enumerate(article.sentences):
+        for match in pattern.finditer(article.text, start, end):
+            form = _strip_possessive(match.group())
+            key = form.casefold()
+            if key in lex.not_names or key in lex.modifiers or len(form) < 2 or is_place(form, article.lang):
+                continue
+            if i < SALIENT_LEAD_SENTENCES or article.headings[i]:
+                lead.add(key)
+            if article.headings[i] or _sentence_initial(article, i, match.start()):
+                continue
+            counts[key] += 1
+            forms.setdefault(key, Counter())[form] += 1
+    lex_common = lex.not_names | lex.modifiers
+    for key, n in counts.most_common():
+        if n < SALIENT_MIN_COUNT:
+            return None
+        form = forms[key].most_common(1)[0][0]
+        if key in lead and not is_person(form, article.text, lex_common, frozenset(), article.lang):
+            return form
+    return None
+
+
 def affected_services(article: Article, evidence: Sequence[ServiceEvidence]) -> List[Tuple[str, float]]:
     """Services named in an outage context (not merely as speakers), best first, with scores;
     the article's service first even when it is found only by the well-known fallback."""
@@ -372,7 +447,7 @@ def main_service(article: Article, evidence: Sequence[ServiceEvidence]) -> Optio
         return affected[0].name
     if ranked:
         return ranked[0].name
-    return fallback_service(article)
+    return fallback_service(article) or salient_name(article)
 
 
 def coordinated(text: str, start: int, end: int, key: Optional[str], lang: str = "en") -> bool:

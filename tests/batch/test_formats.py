@@ -210,3 +210,17 @@ def test_html_reader_without_trafilatura_names_the_extra(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         html._extractor.cache_clear()
+
+
+def test_record_dates_in_feed_formats_use_the_records_hints(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "rel", "text": ARTICLE, "date": "yesterday", "date_download": "2023-12-06T08:00:00Z"},
+        {"id": "uk", "text": ARTICLE, "date": "05/12/2023", "url": "https://www.example.co.uk/a"},
+        {"id": "us", "text": ARTICLE, "date": "05/12/2023", "language": "en-US"},
+        {"id": "com", "text": ARTICLE, "date": "05/12/2023", "url": "https://www.example.com/a"},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    rel, uk, us, com = docs_of(path)
+    assert (rel.published, uk.published, us.published, com.published) == ("2023-12-05", "2023-12-05", "2023-05-12", None)
+    assert any("ambiguous date" in w and "'date'" in w for w in com.warnings)
