@@ -1,7 +1,7 @@
 """Per-component timings of the pipeline against the blank tokenizer (not a test).
 
     python bench/components.py [--runs 3] [--timeml-limit N] [--wall]
-    python bench/components.py --profile cause_tagger      # cProfile of one component
+    python bench/components.py --profile outages_causes      # cProfile of one component
     python bench/components.py --dump causes.jsonl         # every doc._.causes, for diffs
 
 Texts: ``corpus/*.txt`` (reference date from the ``.meta.json`` sidecar) plus
@@ -38,7 +38,7 @@ Text = Tuple[str, str, Optional[str]]
 
 def load_texts(timeml_limit: Optional[int]) -> Tuple[List[Text], str]:
     from pipeline.evaluation.timeml import default_timeml_dir, find_timeml_files, read_timeml
-    from pipeline.inputs import read_sidecar
+    from pipeline.formats.text import read_sidecar
 
     texts: List[Text] = []
     for path in sorted((REPO / "corpus").glob("*.txt")):

@@ -1,8 +1,8 @@
-"""Pydantic models of the output contract (``../shared/spec/SCHEMA.md``)."""
+"""Pydantic models of the output contract (``docs/schema.md``)."""
 from .cause import Assertion, Attribution, CauseMention
 from .common import SCHEMA_VERSION, CauseLabel, Span, StrictModel
 from .incident import Affected, Duration, Incident, IncidentCause, TimePoint
-from .record import ArticleRecord, ErrorRecord, ReferenceDate, SentenceSpan
+from .record import ArticleRecord, ErrorRecord, Producer, ReferenceDate, SentenceSpan
 from .timex import MinuteRange, Timex, Timezone
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Incident",
     "IncidentCause",
     "MinuteRange",
+    "Producer",
     "ReferenceDate",
     "SentenceSpan",
     "Span",

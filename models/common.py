@@ -21,7 +21,7 @@ CauseLabel = Literal[
     "third_party",
     "unknown",
 ]
-"""The cause labels of TAXONOMY.md (eleven classes plus ``unknown``)."""
+"""The cause labels of docs/taxonomy.md (eleven classes plus ``unknown``)."""
 
 
 class StrictModel(BaseModel):

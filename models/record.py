@@ -18,6 +18,18 @@ class ReferenceDate(StrictModel):
     source: ReferenceSource = "none"
 
 
+class Producer(StrictModel):
+    """What produced a record, so stored outputs can be traced (optional: golden files
+    and records of older versions have none)."""
+
+    name: Literal["outage-extract"] = "outage-extract"
+    version: str = Field(description="the tool's version (pipeline.__version__)")
+    rules_sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="SHA-256 over the rule data (every JSON file under pipeline/resources/, by path)",
+    )
+
+
 class SentenceSpan(StrictModel):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -34,6 +46,7 @@ class ArticleRecord(StrictModel):
     causes: List[CauseMention] = Field(default_factory=list)
     incidents: List[Incident] = Field(default_factory=list)
     warnings: List[str] = Field(default_factory=list)
+    producer: Optional[Producer] = None
 
 
 class ErrorRecord(StrictModel):
@@ -43,3 +56,4 @@ class ErrorRecord(StrictModel):
     doc_id: str
     source: Optional[str] = None
     error: str
+    producer: Optional[Producer] = None

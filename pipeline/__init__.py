@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from .version import __version__
+
 if TYPE_CHECKING:  # pragma: no cover
     from models import ArticleRecord
 
-__all__ = ["extract", "build_pipeline"]
+__all__ = ["__version__", "extract", "build_pipeline"]
 
 
 def extract(

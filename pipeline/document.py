@@ -3,7 +3,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import List, Optional
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """One document to read: a file path, or stdin. ``error`` is set when it cannot be."""
+
+    doc_id: str
+    path: Optional[Path]  # None means stdin
+    error: Optional[str] = None
+
+    @property
+    def source(self) -> Optional[str]:
+        return None if self.path is None else str(self.path)
 
 
 @dataclass

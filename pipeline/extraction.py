@@ -59,6 +59,7 @@ def extract_document(
     default of ``resources/en/guards.json``; 0: no limit) is cut at a boundary with a warning.
     """
     from .guards import default_max_chars, screen_text
+    from .provenance import producer
 
     if nlp is None:
         from .nlp import build_pipeline
@@ -91,6 +92,7 @@ def extract_document(
         causes=doc._.causes or [],
         incidents=doc._.incidents or [],
         warnings=doc._.warnings or [],
+        producer=producer(),
     )
     check_spans(record, text)
     return record

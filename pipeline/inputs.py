@@ -1,36 +1,24 @@
-"""Find input documents (files, folders, stdin) and read them into ``InputDocument``s."""
+"""Find input documents: the command line's files, folders (walked) and stdin, as ``InputRef``s.
+
+Discovery only; reading a document is the formats' job (:mod:`pipeline.formats`,
+``.txt`` and stdin in :mod:`pipeline.formats.text`). This module imports them, never
+the other way round.
+"""
 from __future__ import annotations
 
-import json
 import os
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Collection, Iterator, List, Optional, Sequence, Union
+from typing import Collection, List, Sequence, Union
 
-from .decoding import decode_bytes
-from .document import InputDocument, InputError
+from .document import InputRef as InputRef  # re-exported: where discovery's refs are defined
 from .formats import SUPPORTED_SUFFIXES, format_of, is_sidecar
-from .formats.published import published_date
+from .formats.text import read_document as read_document  # re-exported for older callers
 
 STDIN = "-"
 
 
 def no_inputs_message(directory: Path) -> str:
     return f"no input files ({', '.join(SUPPORTED_SUFFIXES)}) in directory {str(directory)!r}"
-
-
-@dataclass(frozen=True)
-class InputRef:
-    """One document to read: a file path, or stdin. ``error`` is set when it cannot be."""
-
-    doc_id: str
-    path: Optional[Path]  # None means stdin
-    error: Optional[str] = None
-
-    @property
-    def source(self) -> Optional[str]:
-        return None if self.path is None else str(self.path)
 
 
 def _hidden(name: str) -> bool:
@@ -81,64 +69,3 @@ def discover(paths: Sequence[Union[str, Path]], exclude: Collection[Path] = ()) 
         else:
             refs.append(InputRef(path.stem or str(path), path, f"no such file or directory: {str(path)!r}"))
     return refs
-
-
-def read_sidecar(path: Path) -> Optional[str]:
-    """``YYYY-MM-DD`` of the ``published`` date in ``<stem>.meta.json`` beside ``path``, if there is one.
-
-    Any common format is read (``formats/published.py``); the sidecar's ``url``,
-    ``language`` and crawl time (``crawled``, ``date_download``) help as in a crawler record.
-    """
-    meta = path.with_name(path.stem + ".meta.json")
-    if not meta.is_file():
-        return None
-    try:
-        data = json.loads(meta.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"unreadable metadata file {str(meta)!r}: {exc}") from None
-    if not isinstance(data, dict):
-        return None
-    try:
-        return published_date(data)[1]
-    except ValueError as exc:
-        raise InputError(f"metadata file {str(meta)!r}: {exc}") from None
-
-
-def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
-
-
-def read_bytes(ref: InputRef) -> bytes:
-    if ref.path is None:
-        return read_stdin()
-    try:
-        return ref.path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"is a directory: {str(ref.path)!r}") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {str(ref.path)!r}: {exc.strerror or exc}") from None
-
-
-def read_document(ref: InputRef, data: Optional[bytes] = None) -> InputDocument:
-    """Read and decode one document; raise ``InputError`` with a one-line message."""
-    if ref.error:
-        raise InputError(ref.error)
-    if data is None:
-        data = read_bytes(ref)
-    text, warnings = decode_bytes(data)
-    if not text.strip():
-        what = "stdin" if ref.path is None else repr(str(ref.path))
-        raise InputError(f"empty document: {what} has no text")
-    published = read_sidecar(ref.path) if ref.path is not None else None
-    return InputDocument(
-        doc_id=ref.doc_id, text=text, source=ref.source, published=published, warnings=warnings
-    )
-
-
-def iter_documents(refs: Sequence[InputRef]) -> Iterator[Union[InputDocument, InputError]]:
-    """Each ref read into a document, or the error that stopped it (never raises)."""
-    for ref in refs:
-        try:
-            yield read_document(ref)
-        except InputError as exc:
-            yield exc

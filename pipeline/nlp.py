@@ -4,13 +4,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional, Tuple
 
-#: Our components in pipeline order: (factory name, module that registers it).
+#: Our components in pipeline order: (factory name, module that registers it). The
+#: factories are also registered through the ``spacy_factories`` entry points, so
+#: ``spacy.blank("en").add_pipe("outages_timex")`` and ``spacy.load`` find them.
 COMPONENTS: Tuple[Tuple[str, str], ...] = (
-    ("news_sentencizer", "pipeline.components.sentencizer"),
-    ("timex_tagger", "pipeline.components.timex_tagger"),
-    ("cause_tagger", "pipeline.components.cause_tagger"),
-    ("cause_context", "pipeline.components.cause_context"),
-    ("incident_assembler", "pipeline.components.incident_assembler"),
+    ("outages_sentencizer", "pipeline.components.sentencizer"),
+    ("outages_timex", "pipeline.components.timex_tagger"),
+    ("outages_causes", "pipeline.components.cause_tagger"),
+    ("outages_cause_context", "pipeline.components.cause_context"),
+    ("outages_incidents", "pipeline.components.incident_assembler"),
 )
 
 
@@ -40,7 +42,7 @@ def build_pipeline(model: Optional[str] = None):
         importlib.import_module(module)
         if factory in nlp.pipe_names:
             continue
-        if factory == "news_sentencizer" and first is not None:
+        if factory == "outages_sentencizer" and first is not None:
             nlp.add_pipe(factory, before=first)
         else:
             nlp.add_pipe(factory)

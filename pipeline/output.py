@@ -15,22 +15,25 @@ from the rest.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Iterator, List, Optional, Union
+from typing import IO, Any, Callable, Iterator, List, Optional, Union
 
 from pydantic import BaseModel
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .batch.resume import ResumeIndex
 
 PARTIAL_SUFFIX = ".partial"
 FLUSH_SECONDS = 0.5
 FLUSH_BYTES = 1 << 20
 FSYNC_SECONDS = 2.0
+
+#: ``carry_over(old, new)``: copy the lines of an earlier run worth keeping from the
+#: binary stream ``old`` to ``new`` and return an index of them (``--resume`` passes
+#: :func:`pipeline.batch.resume.carry_over`; this writer knows nothing of the batch engine).
+CarryOver = Callable[[IO[bytes], IO[bytes]], Any]
 
 
 def render(record: Union[BaseModel, dict], pretty: bool = False) -> str:
@@ -104,8 +107,9 @@ def _fsync_directory(directory: Path) -> None:
 class RecordSink:
     """Lines of records to stdout or to ``-o FILE`` (see the module's guarantee)."""
 
-    def __init__(self, target: Optional[Union[str, Path]] = None) -> None:
+    def __init__(self, target: Optional[Union[str, Path]] = None, array: bool = False) -> None:
         self.target = None if target is None or str(target) == "-" else Path(target)
+        self.array = array  # one JSON array ("[", records between commas, "]") instead of lines
         self.partial = None if self.target is None else partial_path(self.target)
         self.written = 0
         self._fd: Optional[int] = None
@@ -114,15 +118,16 @@ class RecordSink:
         self._flushed_at = self._synced_at = time.monotonic()
 
     # -- opening ---------------------------------------------------------
-    def start(self, resume: bool = False) -> Optional["ResumeIndex"]:
-        """Open the output; with ``resume``, carry over an earlier run's finished records."""
+    def start(self, carry_over: Optional[CarryOver] = None) -> Any:
+        """Open the output. With ``carry_over`` (``--resume``), first keep what an earlier run
+        finished, through it, and return its index; otherwise start empty and return None."""
         if self.target is None:
             return None
         assert self.partial is not None
         fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT, 0o644)
         try:
             _lock(fd, self.partial)
-            index = self._carry_over(fd) if resume else None
+            index = self._carry_over(fd, carry_over) if carry_over is not None else None
             if index is None:
                 os.ftruncate(fd, 0)
         except BaseException:
@@ -136,17 +141,15 @@ class RecordSink:
         self._fd = fd
         return index
 
-    def _carry_over(self, locked_fd: int) -> "ResumeIndex":
-        """Rewrite the partial file (or a finished ``FILE``) without cut, bad or error lines."""
-        from .batch.resume import ResumeIndex, carry_over
-
+    def _carry_over(self, locked_fd: int, carry_over: CarryOver) -> Any:
+        """Rewrite the partial file (or a finished ``FILE``) through ``carry_over``."""
         assert self.target is not None and self.partial is not None
         if os.fstat(locked_fd).st_size > 0:
             source: Optional[Path] = self.partial
         elif self.target.is_file():
             source = self.target
         else:
-            return ResumeIndex()
+            return carry_over(io.BytesIO(), io.BytesIO())  # nothing earlier: an empty index
         directory = self.partial.parent
         fd, tmp = tempfile.mkstemp(prefix=f".{self.partial.name}.", suffix=".tmp", dir=directory)
         try:
@@ -165,8 +168,12 @@ class RecordSink:
     # -- writing ---------------------------------------------------------
     def write(self, text: str) -> None:
         """Queue one record (its text, without the newline)."""
-        self._buffer.append(text + "\n")
-        self._buffered += len(text) + 1
+        if self.array:
+            text = ("[\n" if self.written == 0 else ",\n") + text
+        else:
+            text += "\n"
+        self._buffer.append(text)
+        self._buffered += len(text)
         self.written += 1
         now = time.monotonic()
         if self._buffered >= FLUSH_BYTES or now - self._flushed_at >= FLUSH_SECONDS:
@@ -192,6 +199,8 @@ class RecordSink:
     # -- closing ---------------------------------------------------------
     def commit(self) -> None:
         """All records written: make ``FILE`` the complete output."""
+        if self.array:
+            self._buffer.append("\n]\n" if self.written else "[]\n")
         self.flush(sync=True)
         if self._fd is None:
             return

@@ -6,8 +6,8 @@ from typing import Iterator, Optional, Sequence, Tuple, Union
 
 from models import ArticleRecord, ErrorRecord
 
-from .document import InputDocument, InputError
-from .inputs import InputRef, read_document
+from .document import InputDocument, InputError, InputRef
+from .formats.text import read_document
 
 Outcome = Union[ArticleRecord, ErrorRecord]
 
@@ -20,7 +20,9 @@ class ExtractOptions:
 
 
 def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecord:
-    return ErrorRecord(doc_id=doc_id, source=source, error=message)
+    from .provenance import producer
+
+    return ErrorRecord(doc_id=doc_id, source=source, error=message, producer=producer())
 
 
 def internal_error(exc: Exception) -> str:

@@ -1,7 +1,7 @@
 """Each rule set searched sentence by sentence over a document, hits bucketed by sentence.
 
 Both cause components read the same :class:`DocScan`; it is cached in
-``doc.user_data`` so the text is scanned once however many components ask.
+``pipeline.doc_cache`` so the text is scanned once however many components ask.
 """
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any, List, Sequence, Tuple
 
 from spacy.tokens import Doc
 
+from ..doc_cache import doc_cache
 from ..spans import doc_sentence_spans
 from . import patterns as P
 from .heads import fold
@@ -79,10 +80,10 @@ def scan_text(text: str, spans: Sequence[Tuple[int, int]], lang: str = "en") -> 
 
 def scan_doc(doc: Doc, lang: str = "en") -> DocScan:
     """The (cached) scan of ``doc``."""
-    cached = doc.user_data.get(_KEY)
+    cached = doc_cache(doc).get(_KEY)
     text = doc.text
     if cached is not None and cached.text == text:
         return cached
     scan = scan_text(text, doc_sentence_spans(doc), lang)
-    doc.user_data[_KEY] = scan
+    doc_cache(doc)[_KEY] = scan
     return scan

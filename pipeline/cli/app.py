@@ -7,8 +7,9 @@ from typing import List, Optional
 import typer
 
 from .analysis_commands import ANALYSIS_FORMATS, register_analysis_commands, write_analysis_format
-from .console import error_line, note_line
+from .console import error_line, note_line, set_quiet
 from .evaluation import eval_command, timeml_eval_command
+from .help_text import CONTEXT_SETTINGS, EVAL_EPILOG, EXTRACT_EPILOG, RICH_MARKUP_MODE, TIMEML_EVAL_EPILOG
 from .realnews import realnews_eval_command
 from .timeml_output import FORMAT_HELP, OutputFormat, write_timeml
 
@@ -18,8 +19,15 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=RICH_MARKUP_MODE,
+    context_settings=CONTEXT_SETTINGS,
 )
-extract_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+extract_app = typer.Typer(
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=RICH_MARKUP_MODE,
+    context_settings=CONTEXT_SETTINGS,
+)
 
 PATHS_HELP = (
     "Files or folders (walked for .txt, .json, .jsonl, .html, .htm); none or '-' reads stdin."
@@ -30,50 +38,81 @@ MAX_CHARS_HELP = (
 )
 
 
+#: Words a user may write after a flag ("--pretty true"): not taken as paths.
+FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
+
+
+def print_version(value: bool) -> None:
+    if value:
+        from ..version import __version__
+
+        typer.echo(f"outage-extract {__version__}")
+        raise typer.Exit()
+
+
+VERSION_OPTION = typer.Option(
+    False, "--version", callback=print_version, is_eager=True, help="Print the version and exit."
+)
+
+
+@app.callback()
+def outages_callback(version: bool = VERSION_OPTION) -> None:
+    """Turn outage news into structured incident records."""
+
+
 def extract_command(
-    paths: Optional[List[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
+    ctx: typer.Context,
+    paths: Optional[List[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False, metavar="PATH"),
     output: Optional[Path] = typer.Option(
         None,
         "--output",
         "-o",
-        help="Write JSON Lines here instead of stdout (FILE.partial until the run ends, "
+        metavar="FILE",
+        help="Write the records here instead of stdout (FILE.partial until the run ends, "
         "then renamed). With --engine dask: a folder of shards.",
     ),
-    pretty: bool = typer.Option(False, "--pretty", help="Indent the JSON."),
+    pretty: bool = typer.Option(
+        False, "--pretty", help="Indent the JSON (with several documents, use --format json for one valid JSON text)."
+    ),
     reference_date: Optional[str] = typer.Option(
         None,
         "--reference-date",
+        metavar="DATE",
         help="Anchor for relative dates (overrides metadata): YYYY-MM-DD or another common format "
         "('5 December 2023', 'Tue, 05 Dec 2023 10:00 GMT', 'yesterday').",
     ),
     model: Optional[str] = typer.Option(
-        None, "--model", help="An installed spaCy pipeline to start from instead of blank English."
+        None, "--model", metavar="NAME", help="An installed spaCy pipeline to start from instead of blank English."
     ),
     output_format: OutputFormat = typer.Option(
-        OutputFormat.json, "--format", case_sensitive=False, help=FORMAT_HELP
+        OutputFormat.jsonl, "--format", case_sensitive=False, help=FORMAT_HELP
     ),
     workers: Optional[int] = typer.Option(
         None,
         "--workers",
         "-w",
+        metavar="N",
         help="Worker processes (default: the machine's cores, fewer for small inputs).",
         show_default=False,
     ),
     resume: bool = typer.Option(
         False, "--resume", help="Continue an interrupted run: skip documents already in -o FILE."
     ),
-    engine: str = typer.Option("local", "--engine", help="local (process pool) or dask ([dask] extra)."),
+    engine: str = typer.Option("local", "--engine", metavar="local|dask", help="local (process pool) or dask ([dask] extra)."),
     scheduler: Optional[str] = typer.Option(
         None,
         "--scheduler",
+        metavar="ADDRESS",
         help="With --engine dask: a distributed scheduler address (tcp://host:8786), "
         "or processes / threads / synchronous (default: processes).",
     ),
     max_chars: Optional[int] = typer.Option(
-        None, "--max-chars", min=0, help=MAX_CHARS_HELP, show_default=False
+        None, "--max-chars", min=0, metavar="N", help=MAX_CHARS_HELP, show_default=False
     ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or notes on stderr (errors still)."),
+    version: bool = VERSION_OPTION,
 ) -> None:
-    """Extract one incident record per article, as JSON Lines."""
+    """Extract one incident record per article, as JSON Lines or one JSON array."""
     from ..formats import format_of
     from ..formats.dates import typed_date
     from ..formats.html import MISSING_EXTRA, html_support
@@ -89,7 +128,15 @@ def extract_command(
         except ValueError as exc:
             error_line(f"--reference-date: {exc}")
             raise typer.Exit(2)
-    batch = BatchOptions(output, pretty, workers, resume, engine, scheduler)
+    set_quiet(quiet)
+    ctx.call_on_close(lambda: set_quiet(False))
+    mistaken = next((p for p in paths or [] if p.lower() in FLAG_WORDS and not Path(p).exists()), None)
+    if mistaken is not None:
+        error_line(f"{mistaken!r} is not a file: flags such as --pretty, --resume and --quiet take no value")
+        raise typer.Exit(2)
+    batch = BatchOptions(
+        output, pretty, workers, resume, engine, scheduler, array=output_format is OutputFormat.json
+    )
     problem = check_batch_options(batch)
     if problem:
         error_line(problem)
@@ -100,7 +147,7 @@ def extract_command(
         error_line(MISSING_EXTRA)
         raise typer.Exit(2)
     options = ExtractOptions(reference_date=reference_date, model=model, max_chars=max_chars)
-    if engine == "dask" and output_format is OutputFormat.json:
+    if engine == "dask" and output_format is OutputFormat.jsonl:
         raise typer.Exit(run_dask(refs, options, batch))
     try:
         build_pipeline(model)
@@ -128,10 +175,10 @@ def schema_command() -> None:
     typer.echo(render_schema(), nl=False)
 
 
-app.command("extract")(extract_command)
+app.command("extract", epilog=EXTRACT_EPILOG)(extract_command)
 app.command("schema")(schema_command)
-app.command("timeml-eval")(timeml_eval_command)
-app.command("eval")(eval_command)
+app.command("timeml-eval", epilog=TIMEML_EVAL_EPILOG)(timeml_eval_command)
+app.command("eval", epilog=EVAL_EPILOG)(eval_command)
 app.command("realnews-eval")(realnews_eval_command)
 register_analysis_commands(app)
-extract_app.command()(extract_command)
+extract_app.command(epilog=EXTRACT_EPILOG)(extract_command)

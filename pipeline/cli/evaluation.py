@@ -48,11 +48,11 @@ def write_system_timeml(report, gold_dir: Path, out_dir: Path) -> None:
 
 
 def timeml_eval_command(
-    directory: Path = typer.Argument(..., help="Folder of TimeML .tml files (walked recursively)."),
-    json_file: Optional[Path] = typer.Option(None, "--json", help=JSON_HELP),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N files (sorted by path)."),
+    directory: Path = typer.Argument(..., metavar="DIR", help="Folder of TimeML .tml files (walked recursively)."),
+    json_file: Optional[Path] = typer.Option(None, "--json", metavar="FILE", help=JSON_HELP),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, metavar="N", help="Score only the first N files (sorted by path)."),
     write_tml: Optional[Path] = typer.Option(
-        None, "--write-tml", help="Also write our output as TimeML here, mirroring DIR, for the official TempEval-3 tools."
+        None, "--write-tml", metavar="DIR", help="Also write our output as TimeML here, mirroring DIR, for the official TempEval-3 tools."
     ),
 ) -> None:
     """Score the pipeline's timexes on TimeML documents as TempEval-3 Task A does."""
@@ -86,12 +86,12 @@ def timeml_eval_command(
 
 
 def eval_command(
-    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of <doc_id>.txt articles (with .meta.json sidecars)."),
-    golden: Path = typer.Option(Path("golden"), "--golden", help="Folder of hand-written <doc_id>.json golden records."),
-    json_file: Optional[Path] = typer.Option(None, "--json", help=JSON_HELP),
-    show: Optional[str] = typer.Option(None, "--show", help="List every mismatch of this document (id or unique prefix) with the text around it."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", metavar="DIR", help="Folder of <doc_id>.txt articles (with .meta.json sidecars)."),
+    golden: Path = typer.Option(Path("golden"), "--golden", metavar="DIR", help="Folder of hand-written <doc_id>.json golden records."),
+    json_file: Optional[Path] = typer.Option(None, "--json", metavar="FILE", help=JSON_HELP),
+    show: Optional[str] = typer.Option(None, "--show", metavar="DOC", help="List every mismatch of this document (id or unique prefix) with the text around it."),
     fail_under: List[str] = typer.Option(
-        [], "--fail-under", help="KEY=MIN (e.g. timexes.relaxed=0.95, incidents.main.start.f1=1) or MIN for every F1; exit 1 below it. Repeatable."
+        [], "--fail-under", metavar="KEY=MIN", help="KEY=MIN (e.g. timexes.relaxed=0.95, incidents.main.start.f1=1) or MIN for every F1; exit 1 below it. Repeatable."
     ),
 ) -> None:
     """Score the pipeline against the golden files: timexes, cause mentions, incidents."""

@@ -25,6 +25,7 @@ class BatchOptions:
     resume: bool = False
     engine: str = "local"
     scheduler: Optional[str] = None
+    array: bool = False  # --format json: one JSON array instead of JSON Lines
 
 
 class Interrupted(KeyboardInterrupt):
@@ -51,6 +52,8 @@ def check_batch_options(batch: BatchOptions) -> Optional[str]:
         return "--engine dask writes sharded JSON Lines: give an output folder with -o DIR"
     if batch.engine == "dask" and (batch.resume or batch.pretty):
         return "--engine dask supports neither --resume nor --pretty"
+    if batch.array and (batch.resume or batch.engine == "dask"):
+        return "--format json writes one JSON array: use --format jsonl with --resume or --engine dask"
     return None
 
 
@@ -76,6 +79,7 @@ def _peek(items: Iterable, n: int):
 def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     """Extract ``refs`` with the local engine; write, report, return the exit code."""
     from ..batch.engine import LocalEngine, default_workers, stream_results
+    from ..batch.resume import carry_over
     from ..formats import estimate
     from ..output import RecordSink, render, render_pretty
     from .progress import progress
@@ -85,9 +89,9 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     head, pendings = _peek(pending_documents(refs, tracker), 2)
     single = len(head) == 1
     workers = batch.workers or default_workers(expected)
-    sink = RecordSink(batch.output)
+    sink = RecordSink(batch.output, array=batch.array)
     try:
-        index = sink.start(batch.resume)
+        index = sink.start(carry_over if batch.resume else None)
     except OSError as exc:
         error_line(f"cannot write output {str(batch.output)!r}: {exc.strerror or exc}")
         return EXIT_FAILED

@@ -5,7 +5,7 @@ import contextlib
 import sys
 from typing import Iterator
 
-from .console import err_console
+from .console import err_console, is_quiet
 
 
 class Progress:
@@ -71,7 +71,7 @@ def _columns():
 @contextlib.contextmanager
 def progress(total: int, label: str = "extracting") -> Iterator[Progress]:
     """Yield a :class:`Progress`; draws a bar when ``total > 1`` and stderr is a terminal."""
-    if total <= 1 or not sys.stderr.isatty():
+    if total <= 1 or is_quiet() or not sys.stderr.isatty():
         yield Progress()
         return
     from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn

@@ -11,6 +11,7 @@ from .console import error_line, note_line
 
 
 class OutputFormat(str, Enum):
+    jsonl = "jsonl"
     json = "json"
     timeml = "timeml"
     csv = "csv"
@@ -19,10 +20,11 @@ class OutputFormat(str, Enum):
 
 
 FORMAT_HELP = (
-    "json: one JSON record per line; timeml: the text with inline TIMEX3 tags "
-    "(a TimeML document the TempEval-3 tools read; several inputs need -o DIR); "
-    "csv / parquet: one row per incident (README: Incident table; parquet needs -o FILE); "
-    "text: the article with what was found highlighted (as outages show)."
+    "jsonl: one JSON record per line (JSON Lines); json: one JSON array of the records; "
+    "timeml: the text with inline TIMEX3 tags (a TimeML document the TempEval-3 tools "
+    "read; several inputs need -o DIR); csv / parquet: one row per incident (README: "
+    "Incident table; parquet needs -o FILE); text: the article with what was found "
+    "highlighted (as outages show)."
 )
 
 

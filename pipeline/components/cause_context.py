@@ -1,4 +1,4 @@
-"""``cause_context``: assertion (ConText cues) and attribution of ``doc._.causes``."""
+"""``outages_cause_context``: assertion (ConText cues) and attribution of ``doc._.causes``."""
 from __future__ import annotations
 
 from spacy.language import Language
@@ -9,10 +9,12 @@ from ..causes.attribution import UNATTRIBUTED, Attributor
 from ..causes.back_references import back_references, denier
 from ..causes.scan import scan_doc
 from ..causes.subject import subjects_of
+from ..extensions import register_extensions, set_span_group
 
 
 class CauseContext:
-    def __init__(self, nlp: Language, name: str = "cause_context", lang: str = "en") -> None:
+    def __init__(self, nlp: Language, name: str = "outages_cause_context", lang: str = "en") -> None:
+        register_extensions()
         self.name = name
         self.lang = lang
 
@@ -40,6 +42,7 @@ class CauseContext:
                 )
             )
         doc._.causes = sorted(updated + self._denials(scan, attributor, updated), key=lambda c: (c.start, c.end))
+        set_span_group(doc, "cause", doc._.causes, lambda c: c.category)
         return doc
 
     def _denials(self, scan, attributor: Attributor, mentions) -> list:
@@ -67,6 +70,6 @@ class CauseContext:
         return denials
 
 
-@Language.factory("cause_context", default_config={"lang": "en"})
+@Language.factory("outages_cause_context", default_config={"lang": "en"})
 def make_cause_context(nlp: Language, name: str, lang: str) -> CauseContext:
     return CauseContext(nlp, name, lang)

@@ -1,6 +1,6 @@
-"""``cause_tagger``: cause phrases in outage-causation context -> ``doc._.causes``.
+"""``outages_causes``: cause phrases in outage-causation context -> ``doc._.causes``.
 
-Mentions are created affirmed and unattributed; ``cause_context`` sets their
+Mentions are created affirmed and unattributed; ``outages_cause_context`` sets their
 assertion, cue, attribution and speaker. ``incident`` is left to incident assembly.
 """
 from __future__ import annotations
@@ -12,12 +12,13 @@ from models import CauseMention
 
 from ..causes.phrases import document_causes
 from ..causes.scan import scan_doc
-from ..extensions import doc_list
+from ..extensions import doc_list, register_extensions, set_span_group
 from ..spans import sentence_of
 
 
 class CauseTagger:
-    def __init__(self, nlp: Language, name: str = "cause_tagger", lang: str = "en") -> None:
+    def __init__(self, nlp: Language, name: str = "outages_causes", lang: str = "en") -> None:
+        register_extensions()
         self.name = name
         self.lang = lang
 
@@ -38,9 +39,10 @@ class CauseTagger:
                 )
             )
         causes.sort(key=lambda c: (c.start, c.end))
+        set_span_group(doc, "cause", causes, lambda c: c.category)
         return doc
 
 
-@Language.factory("cause_tagger", default_config={"lang": "en"})
+@Language.factory("outages_causes", default_config={"lang": "en"})
 def make_cause_tagger(nlp: Language, name: str, lang: str) -> CauseTagger:
     return CauseTagger(nlp, name, lang)

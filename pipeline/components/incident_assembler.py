@@ -1,4 +1,4 @@
-"""``incident_assembler``: the outages an article reports (``doc._.incidents``).
+"""``outages_incidents``: the outages an article reports (``doc._.incidents``).
 
 Runs last: reads the sentences, ``doc._.timexes``, ``doc._.causes`` and
 ``doc._.reference_date``; writes ``doc._.incidents`` and sets each cause
@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..extensions import doc_list
+from ..extensions import doc_list, register_extensions
 from ..incidents import assemble_incidents
 from ..incidents.services import doc_analysis
 
 
 class IncidentAssembler:
-    def __init__(self, nlp: Language, name: str = "incident_assembler") -> None:
+    def __init__(self, nlp: Language, name: str = "outages_incidents") -> None:
+        register_extensions()
         self.name = name
         self.lang = nlp.lang
 
@@ -31,6 +32,6 @@ class IncidentAssembler:
         return doc
 
 
-@Language.factory("incident_assembler")
+@Language.factory("outages_incidents")
 def make_incident_assembler(nlp: Language, name: str) -> IncidentAssembler:
     return IncidentAssembler(nlp, name)

@@ -1,4 +1,4 @@
-"""``news_sentencizer``: sentence boundaries fit for news (see ``pipeline.segmentation``)."""
+"""``outages_sentencizer``: sentence boundaries fit for news (see ``pipeline.segmentation``)."""
 from __future__ import annotations
 
 import numpy
@@ -6,13 +6,15 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..extensions import register_extensions
 from ..segmentation import sentence_starts
 
 
 class NewsSentencizer:
     """Set ``token.is_sent_start`` from the character-level news segmentation."""
 
-    def __init__(self, nlp: Language, name: str = "news_sentencizer") -> None:
+    def __init__(self, nlp: Language, name: str = "outages_sentencizer") -> None:
+        register_extensions()
         self.name = name
         self.lang = nlp.lang
 
@@ -59,6 +61,6 @@ def _split_tokens_at(doc: Doc, starts) -> None:
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
 
 
-@Language.factory("news_sentencizer")
+@Language.factory("outages_sentencizer")
 def make_news_sentencizer(nlp: Language, name: str) -> NewsSentencizer:
     return NewsSentencizer(nlp, name)

@@ -15,7 +15,8 @@ def evaluate_one(golden_path: Path, corpus_dir: Path, nlp) -> Outcome:
     """Score one document; every failure becomes a :class:`DocumentError`."""
     from ..document import InputError
     from ..extraction import extract_document
-    from ..inputs import InputRef, read_document
+    from ..document import InputRef
+    from ..formats.text import read_document
 
     doc_id = golden_path.stem
     text_path = corpus_dir / f"{doc_id}.txt"

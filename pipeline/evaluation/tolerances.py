@@ -1,4 +1,4 @@
-"""How incident field values compare (the tolerances of ANNOTATION.md).
+"""How incident field values compare (the tolerances of docs/annotation.md).
 
 - times: equal to the minute after converting to UTC ("around" does not widen
   it); a time with a zone never equals one without, and a date never equals a

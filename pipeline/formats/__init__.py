@@ -55,7 +55,7 @@ def expand(doc_id: str, path: Optional[Path], error: Optional[str] = None) -> It
         yield PendingDocument(doc_id, source, "error", error=error)
         return
     if path is None:
-        from ..inputs import read_stdin
+        from .text import read_stdin
 
         yield PendingDocument(doc_id, None, "stdin", payload=read_stdin())
         return
@@ -84,7 +84,8 @@ def load(pending: PendingDocument) -> InputDocument:
     if pending.kind == "error":
         raise InputError(pending.error or "unreadable input")
     if pending.kind in ("text", "stdin"):
-        from ..inputs import InputRef, read_document
+        from ..document import InputRef
+        from .text import read_document
 
         path = None if pending.path is None else Path(pending.path)
         data = pending.payload if pending.kind == "stdin" else None

@@ -1,4 +1,4 @@
-"""An incident's cause from the cause mentions attached to it (rules of SCHEMA.md).
+"""An incident's cause from the cause mentions attached to it (rules of docs/schema.md).
 
 ``confirmed`` when an affirmed mention is official or the journalist's own
 statement of fact; ``speculated`` when the best mention is only possible,

@@ -539,18 +539,19 @@ _DOC_KEY = "outages.service_analysis"
 
 def doc_analysis(doc) -> Tuple[Article, Tuple[ServiceEvidence, ...], Optional[str]]:
     """(article, evidence, service) of a processed ``Doc``, computed once per document and
-    kept in ``doc.user_data`` (``doc.text`` is rebuilt from the tokens on every access: the
+    kept in ``pipeline.doc_cache`` (``doc.text`` is rebuilt from the tokens on every access: the
     cause tagger and incident assembly both ask, it is read once). Kept while the Doc has the
     same tokens count and sentences, as :func:`pipeline.spans.doc_sentence_spans` is."""
+    from ..doc_cache import doc_cache
     from ..spans import doc_sentence_spans
 
     spans = tuple((int(start), int(end)) for start, end in doc_sentence_spans(doc))
     lang = doc.lang_ or "en"
-    cached = doc.user_data.get(_DOC_KEY)
+    cached = doc_cache(doc).get(_DOC_KEY)
     if cached is not None and cached[0] == (len(doc), spans, lang):
         return cached[1]
     result = _analysis(doc.text, lang, spans)
-    doc.user_data[_DOC_KEY] = ((len(doc), spans, lang), result)
+    doc_cache(doc)[_DOC_KEY] = ((len(doc), spans, lang), result)
     return result
 
 

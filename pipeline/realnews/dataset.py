@@ -12,23 +12,12 @@ from pathlib import Path
 from typing import List, Optional, Union
 
 from .gold import GoldArticle, GoldError, load_gold
+from .ids import article_id as article_id  # re-exported: the ids live in .ids
+from .ids import split_of
+from .ids import url_digest as url_digest
 
 SPLITS = ("tune", "test")
 DEFAULT_ROOT = Path("realnews")
-
-
-def url_digest(url: str) -> str:
-    return hashlib.sha1(url.strip().encode("utf-8")).hexdigest()
-
-
-def article_id(url: str) -> str:
-    """``rn-`` and the first ten hex digits of the url's SHA-1."""
-    return "rn-" + url_digest(url)[:10]
-
-
-def split_of(url: str) -> str:
-    """Fixed once, by the url's hash: one third ``test``, two thirds ``tune``."""
-    return "test" if int(url_digest(url), 16) % 3 == 0 else "tune"
 
 
 def text_sha256(text: str) -> str:

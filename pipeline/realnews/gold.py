@@ -128,7 +128,7 @@ class GoldArticle(GoldModel):
 
     @model_validator(mode="after")
     def _id_of_url(self) -> "GoldArticle":
-        from .dataset import article_id
+        from .ids import article_id
 
         if not ID_SHAPE.match(self.id) or self.id != article_id(self.url):
             raise ValueError(f"id must be {article_id(self.url)!r} (from the url)")

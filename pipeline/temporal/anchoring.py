@@ -247,7 +247,6 @@ class Anchorer:
 
     def resolve(self, spec: PointSpec, tense: Optional[str] = None) -> Resolved:
         """The value of ``spec``; ``tense`` ("past", "future" or None) places yearless dates and weekdays."""
-        future = tense == "future"
         if spec.offset is not None:
             return self._offset(spec)
         if spec.anchored is not None and (spec.unit is not None or spec.pod is not None or spec.weekday is not None):
@@ -365,7 +364,6 @@ class Anchorer:
     # -- dates ------------------------------------------------------------------------------
     def _day_part(self, spec: PointSpec, tense: Optional[str]) -> Optional[Resolved]:
         ref = self.ref
-        future = tense == "future"
         if spec.holiday is not None:
             return self._holiday(spec, tense)
         if spec.century is not None:

@@ -31,8 +31,6 @@ class Matcher:
     """Tries, at each token start, only the rules whose matches can begin with the characters there."""
 
     def __init__(self, rules: RuleSet, lang: str = "en") -> None:
-        import regex
-
         fragments = load_fragments(lang)
         self.rules = rules
         self.index = PrefixIndex([rule.pattern for rule in rules.rules], fragments)

@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.output import partial_path
 
-from .conftest import read_lines, write_articles
+from .conftest import write_articles
 
 
 def all_lines_valid(path):
@@ -154,7 +154,9 @@ def test_killed_run_then_resume_gives_exactly_one_record_per_input(tmp_path, how
         assert proc.returncode == 130 and b"--resume" in stderr and b"Traceback" not in stderr
         all_lines_valid(partial_path(out))  # a clean stop leaves whole lines only
     done_before = partial_path(out).read_bytes().count(b"\n")
-    assert 1 <= done_before < len(names)
+    # all of them when the signal came while the finished run was committing (records are
+    # flushed at least every 0.5 s, so a fast run may show its first line only then)
+    assert 1 <= done_before <= len(names)
     resumed = subprocess.run(command + ["--workers", "2", "--resume"], capture_output=True, timeout=600)
     assert resumed.returncode == 0, resumed.stderr.decode()
     records = all_lines_valid(out)

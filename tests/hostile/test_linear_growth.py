@@ -7,9 +7,6 @@ are news prose with adversarial stretches mixed in (digit runs, separator runs,
 component that compares every mention with every other shows up here.
 """
 import time
-from pathlib import Path
-
-import pytest
 
 from tests.conftest import CORPUS
 from tests.hostile.helpers import ARTICLE

@@ -1,8 +1,6 @@
 """--max-chars: oversized input is cut at a boundary, with a warning, offsets into the text as read."""
 import hashlib
 
-import pytest
-
 from pipeline import extract
 from pipeline.cli.app import extract_app
 from pipeline.guards import default_max_chars

@@ -32,7 +32,7 @@ class Builder:
         self.reference = reference
         self.doc = nlp.make_doc(text)
         for name, proc in nlp.pipeline:
-            if name == "news_sentencizer":
+            if name == "outages_sentencizer":
                 self.doc = proc(self.doc)
         self._sentence_of = lambda char: sentence_of(self.doc, char)
         self.timexes: List[Timex] = []
@@ -73,7 +73,7 @@ class Builder:
         doc._.timexes = [t.model_copy(update={"id": f"t{i + 1}"}) for i, t in enumerate(timexes)]
         doc._.causes = sorted(self.causes, key=lambda c: c.start)
         doc._.reference_date = ReferenceDate(date=self.reference, source="given" if self.reference else "none")
-        return self.nlp.get_pipe("incident_assembler")(doc)
+        return self.nlp.get_pipe("outages_incidents")(doc)
 
 
 def incidents(doc):

@@ -1,8 +1,8 @@
-"""The incident_assembler component's contract on the Doc."""
+"""The outages_incidents component's contract on the Doc."""
 
 
 def test_component_is_last_in_the_pipeline(nlp):
-    assert nlp.pipe_names[-1] == "incident_assembler"
+    assert nlp.pipe_names[-1] == "outages_incidents"
 
 
 def test_incidents_are_models_with_one_main(nlp):

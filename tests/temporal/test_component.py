@@ -1,4 +1,4 @@
-"""The timex_tagger component on spacy.blank("en") via build_pipeline()."""
+"""The outages_timex component on spacy.blank("en") via build_pipeline()."""
 from __future__ import annotations
 
 import pytest
@@ -15,7 +15,7 @@ def _run(nlp, text, reference=None):
 
 def test_component_is_registered_after_the_sentencizer(nlp):
     names = nlp.pipe_names
-    assert names.index("timex_tagger") == names.index("news_sentencizer") + 1
+    assert names.index("outages_timex") == names.index("outages_sentencizer") + 1
 
 
 def test_ids_spans_and_sentences(nlp):
