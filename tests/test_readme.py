@@ -90,6 +90,9 @@ def sandbox(tmp_path_factory):
         shutil.copy(source, root / "news" / source.name)
     (root / "corpus").symlink_to(CORPUS)
     (root / "golden").symlink_to(GOLDEN)
+    # the real-news gold facts, without the cached texts (CI has none): every article is reported missing
+    (root / "realnews").mkdir()
+    (root / "realnews" / "articles").symlink_to(ROOT / "realnews" / "articles")
     (root / "timeml").mkdir()
     timeml_file(root / "timeml" / "one.tml", '\nThe bank was down <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>.\n')
     return root
@@ -98,13 +101,20 @@ def sandbox(tmp_path_factory):
 BLOCKS = readme_blocks()
 
 
+#: blocks that show output rather than run
+SHOWN_ONLY = {"text"}
+
+
 def test_the_readme_has_shell_and_python_blocks():
-    assert {language for language, _, _ in BLOCKS} == {"bash", "python"}
+    languages = {language for language, _, _ in BLOCKS}
+    assert {"bash", "python"} <= languages <= {"bash", "python", *SHOWN_ONLY}
 
 
 @pytest.mark.parametrize("language,code,line", BLOCKS, ids=[f"README.md:{line}" for _, _, line in BLOCKS])
 def test_readme_block_runs(language, code, line, sandbox, monkeypatch):
     monkeypatch.chdir(sandbox)
+    if language in SHOWN_ONLY:
+        return
     if language == "python":
         exec(compile(code, f"README.md:{line}", "exec"), {"__name__": "readme"})
         return

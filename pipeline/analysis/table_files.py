@@ -5,7 +5,7 @@ import csv
 import datetime as dt
 import io
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Sequence
+from typing import Any, Dict, Iterable, Sequence
 
 from .table import COLUMN_NAMES, COLUMNS
 

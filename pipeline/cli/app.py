@@ -7,7 +7,7 @@ from typing import List, Optional
 import typer
 
 from .analysis_commands import ANALYSIS_FORMATS, register_analysis_commands, write_analysis_format
-from .console import error_line, note_line, set_quiet
+from .console import error_line, set_quiet
 from .evaluation import eval_command, timeml_eval_command
 from .help_text import CONTEXT_SETTINGS, EVAL_EPILOG, EXTRACT_EPILOG, RICH_MARKUP_MODE, TIMEML_EVAL_EPILOG
 from .realnews import realnews_eval_command

@@ -11,6 +11,8 @@ from ..resources import load_resource
 
 #: how far before another occurrence of a lone name its given name may stand
 GIVEN_NAME_REACH = 40
+#: the first occurrences of a name are enough to tell a person (and keep the work linear)
+OCCURRENCES_LOOKED_AT = 8
 SENTENCE_OPENERS = '.!?:;"\'\u201c\u2018(\n'
 
 
@@ -44,7 +46,9 @@ def is_person(name: str, text: str, common_words: FrozenSet[str], service_words:
     if any(w.casefold() in persons.titles for w in words):
         return True
     at = text.find(name)
-    while at >= 0:
+    seen = 0
+    while at >= 0 and seen < OCCURRENCES_LOOKED_AT:
+        seen += 1
         start, end = at, at + len(name)
         at = text.find(name, end)
         if (start and (text[start - 1].isalnum() or text[start - 1] == ".")) or (end < len(text) and text[end].isalnum()):

@@ -228,10 +228,8 @@ def without_persons(article: Article, found: List[ServiceEvidence]) -> List[Serv
     lex = _lexicon(article.lang)
     common = lex.not_names | lex.modifiers
     service_words = frozenset(w.casefold() for e in found if e.kind != "speaker" for w in e.name.split())
-    persons = {
-        e.name for e in found
-        if e.kind == "speaker" and is_person(e.name, article.text, common, service_words, article.lang)
-    }
+    speakers = {e.name for e in found if e.kind == "speaker"}
+    persons = {name for name in speakers if is_person(name, article.text, common, service_words, article.lang)}
     return [e for e in found if e.name not in persons] if persons else found
 
 
@@ -260,9 +258,12 @@ def capitalised_in_body(article: Article) -> frozenset:
     return frozenset(names)
 
 
+_PREVIOUS_WORD_REACH = 40
+
+
 def _after_capitalised(text: str, start: int, at: int) -> bool:
     """Whether the word at ``at`` continues a capitalised name ("Bank" in "Harbour Bank")."""
-    before = text[start:at]
+    before = text[max(start, at - _PREVIOUS_WORD_REACH) : at]
     if not before.endswith(" "):
         return False
     words = before.split()

@@ -106,7 +106,7 @@ def server(tmp_path_factory):
 def test_health(server):
     base, _ = server
     status, body = call(base + "/health")
-    assert status == 200 and body["status"] == "ok" and "incident_assembler" in body["components"]
+    assert status == 200 and body["status"] == "ok" and "outages_incidents" in body["components"]
 
 
 def test_a_batch_of_articles_gives_the_records_extract_gives(server, corpus_records):
