@@ -16,6 +16,12 @@ class InputDocument:
     published: Optional[str] = None  # YYYY-MM-DD from metadata (sidecar, record field)
     warnings: List[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        from .names import shown, shown_optional  # names from bytes: printable, JSON-safe
+
+        self.doc_id = shown(self.doc_id)
+        self.source = shown_optional(self.source)
+
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -20,7 +20,9 @@ class ExtractOptions:
 
 
 def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecord:
-    return ErrorRecord(doc_id=doc_id, source=source, error=message)
+    from .names import shown, shown_optional
+
+    return ErrorRecord(doc_id=shown(doc_id), source=shown_optional(source), error=shown(message))
 
 
 def internal_error(exc: Exception) -> str:
