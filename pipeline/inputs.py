@@ -10,6 +10,7 @@ from typing import Collection, Iterator, List, Optional, Sequence, Union
 
 from .decoding import decode_bytes
 from .document import InputDocument, InputError
+from .files import read_regular, unreadable_message
 from .formats import SUPPORTED_SUFFIXES, format_of, is_sidecar
 
 STDIN = "-"
@@ -105,11 +106,9 @@ def read_bytes(ref: InputRef) -> bytes:
     if ref.path is None:
         return read_stdin()
     try:
-        return ref.path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"is a directory: {str(ref.path)!r}") from None
+        return read_regular(ref.path)
     except OSError as exc:
-        raise InputError(f"cannot read {str(ref.path)!r}: {exc.strerror or exc}") from None
+        raise InputError(unreadable_message(ref.path, exc)) from None
 
 
 def read_document(ref: InputRef, data: Optional[bytes] = None) -> InputDocument:
