@@ -81,6 +81,27 @@ class OutputBusy(OSError):
     """Another run is writing the same output."""
 
 
+#: Descriptors holding an output lock in this process. A lock (``flock``) is
+#: released when the last descriptor of its open file is closed, so the kernel
+#: frees it when its owner dies: no lock outlives its run. Forked workers
+#: inherit these descriptors and close them (:func:`release_inherited_locks`),
+#: so that a worker outliving a killed parent could not keep the lock either.
+_LOCKED: set = set()
+
+
+def release_inherited_locks() -> None:
+    """In a forked child: close the locked output descriptors inherited from the parent."""
+    for fd in list(_LOCKED):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _LOCKED.clear()
+
+
+def _close(fd: int) -> None:
+    _LOCKED.discard(fd)
+    os.close(fd)
+
+
 def _lock(fd: int, path: Path) -> None:
     try:
         import fcntl
@@ -90,6 +111,7 @@ def _lock(fd: int, path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise OutputBusy(f"{str(path)!r} is being written by another extract run") from None
+    _LOCKED.add(fd)
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -126,10 +148,10 @@ class RecordSink:
             if index is None:
                 os.ftruncate(fd, 0)
         except BaseException:
-            os.close(fd)
+            _close(fd)
             raise
         if index is not None:  # the carried-over copy replaced the partial file
-            os.close(fd)
+            _close(fd)
             fd = os.open(self.partial, os.O_WRONLY | os.O_APPEND)
             _lock(fd, self.partial)
         os.lseek(fd, 0, os.SEEK_END)
@@ -198,7 +220,7 @@ class RecordSink:
         assert self.target is not None and self.partial is not None
         os.replace(self.partial, self.target)
         _fsync_directory(self.target.parent)
-        os.close(self._fd)
+        _close(self._fd)
         self._fd = None
 
     def abort(self) -> None:
@@ -209,5 +231,5 @@ class RecordSink:
             return
         with contextlib.suppress(OSError):
             self.flush(sync=True)
-        os.close(self._fd)
+        _close(self._fd)
         self._fd = None

@@ -95,7 +95,7 @@ class LocalEngine:
             max_workers=self.workers,
             mp_context=_pool_context(),
             initializer=start_worker,
-            initargs=(self.options, self.renderer, self.done),
+            initargs=(self.options, self.renderer, self.done, os.getpid()),
         )
         self._generation += 1
         # Start every worker now (pipelines built) rather than on first use.
