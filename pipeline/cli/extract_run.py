@@ -75,7 +75,7 @@ def _peek(items: Iterable, n: int):
 
 def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     """Extract ``refs`` with the local engine; write, report, return the exit code."""
-    from ..batch.engine import LocalEngine, default_workers, stream_results
+    from ..batch.engine import LocalEngine, capped_workers, default_workers, stream_results
     from ..formats import estimate
     from ..output import RecordSink, render, render_pretty
     from .progress import progress
@@ -84,7 +84,11 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     tracker = _Tracker()
     head, pendings = _peek(pending_documents(refs, tracker), 2)
     single = len(head) == 1
-    workers = batch.workers or default_workers(expected)
+    workers = default_workers(expected)
+    if batch.workers is not None:
+        workers, capped = capped_workers(batch.workers, expected)
+        if capped:
+            note_line(f"warning: {capped}")
     sink = RecordSink(batch.output)
     try:
         index = sink.start(batch.resume)
