@@ -59,6 +59,37 @@ def test_every_component_grows_linearly(nlp):
     assert not superlinear, f"time grows faster than the text ({FACTOR}x longer): {superlinear}"
 
 
+#: Texts that once took minutes (issue 19), by size: the tokenizer stripped 20,000 quote
+#: marks one pass at a time; incident assembly compared every "Slack" with every other.
+FAMILIES = {
+    "quote marks around a sentence": lambda n: '"' * n + "The bank's app failed on Monday." + '"' * n,
+    "brackets and stars around a sentence": lambda n: "(*" + "(" * n + "The app failed." + "*" * n,
+    "a name said again and again": lambda n: "Slack said " * n,
+}
+
+
+def whole_times(nlp, text: str):
+    """{step: seconds} for the tokenizer and each component."""
+    started = time.process_time()
+    doc = nlp.make_doc(text)
+    times = {"tokenizer": time.process_time() - started}
+    for name, component in nlp.pipeline:
+        started = time.process_time()
+        doc = component(doc)
+        times[name] = time.process_time() - started
+    return times
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_pathological_families_grow_linearly(nlp, family):
+    make = FAMILIES[family]
+    nlp(make(50))
+    small, large = whole_times(nlp, make(2_000)), whole_times(nlp, make(2_000 * FACTOR))
+    ratios = {name: round(large[name] / max(small[name], 1e-6), 1) for name in large if large[name] > NOISE_FLOOR}
+    superlinear = {name: r for name, r in ratios.items() if r > MAX_RATIO}
+    assert not superlinear, f"{family}: time grows faster than the text ({FACTOR}x longer): {superlinear}"
+
+
 class _Pipeline:
     """A stand-in pipeline with one linear and one quadratic component."""
 
