@@ -97,10 +97,10 @@ class LocalEngine:
         self._generation = 0
 
     def __enter__(self) -> "LocalEngine":
+        warm_up(self.options)  # lazily built rules: built before any document's time budget runs
         if self.workers == 1:
             self._local = Worker(self.options, self.renderer, self.done)
             return self
-        warm_up(self.options)
         self._start_pool()
         return self
 

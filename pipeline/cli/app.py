@@ -27,6 +27,11 @@ MAX_CHARS_HELP = (
     "[default: 1000000; 0: no limit]."
 )
 
+DOC_TIMEOUT_HELP = (
+    "Seconds one document may take; a slower one becomes an error record and the rest go on "
+    "[default: 180; 0: no limit]."
+)
+
 
 def extract_command(
     paths: Optional[List[str]] = typer.Argument(None, help=PATHS_HELP, show_default=False),
@@ -67,6 +72,9 @@ def extract_command(
     max_chars: Optional[int] = typer.Option(
         None, "--max-chars", min=0, help=MAX_CHARS_HELP, show_default=False
     ),
+    doc_timeout: Optional[float] = typer.Option(
+        None, "--doc-timeout", min=0, help=DOC_TIMEOUT_HELP, show_default=False
+    ),
 ) -> None:
     """Extract one incident record per article, as JSON Lines."""
     from ..extraction import parse_iso_date
@@ -94,7 +102,12 @@ def extract_command(
     if not html_support() and any(r.path is not None and format_of(r.path) == "html" for r in refs):
         error_line(MISSING_EXTRA)
         raise typer.Exit(2)
-    options = ExtractOptions(reference_date=reference_date, model=model, max_chars=max_chars)
+    from ..budget import DEFAULT_DOC_TIMEOUT
+
+    timeout = DEFAULT_DOC_TIMEOUT if doc_timeout is None else doc_timeout
+    options = ExtractOptions(
+        reference_date=reference_date, model=model, max_chars=max_chars, doc_timeout=timeout
+    )
     if engine == "dask" and output_format is OutputFormat.json:
         raise typer.Exit(run_dask(refs, options, batch))
     try:
