@@ -42,3 +42,29 @@ def test_a_device_is_refused(tmp_path):
 
     with pytest.raises(NotRegularFile):
         read_regular("/dev/zero")
+
+
+def test_an_unreadable_subfolder_is_an_error_record_in_its_place(tmp_path, monkeypatch):
+    from pipeline.cli.app import extract_app
+
+    from .helpers import records, runner
+
+    folder = tmp_path / "in"
+    (folder / "b_locked").mkdir(parents=True)
+    (folder / "b_locked" / "hidden.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "c.txt").write_text(ARTICLE, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):  # as chmod 000 does for a user who is not root
+        if os.fspath(path).endswith("b_locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = runner.invoke(extract_app, [str(folder), "--workers", "1"])
+    assert result.exit_code == 1
+    got = records(result.stdout)
+    assert [r["doc_id"] for r in got] == ["a", "b_locked", "c"]
+    assert "cannot read folder" in got[1]["error"] and "Permission denied" in got[1]["error"]
+    assert "1 of 3 documents failed" in result.stderr
