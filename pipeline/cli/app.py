@@ -78,8 +78,6 @@ def extract_command(
 ) -> None:
     """Extract one incident record per article, as JSON Lines."""
     from ..extraction import parse_iso_date
-    from ..formats import format_of
-    from ..formats.html import MISSING_EXTRA, html_support
     from ..inputs import discover
     from ..nlp import PipelineError, build_pipeline
     from ..output import partial_path
@@ -99,9 +97,6 @@ def extract_command(
         raise typer.Exit(2)
     exclude = [output, partial_path(output)] if output is not None else []
     refs = discover(paths or [], exclude=exclude)
-    if not html_support() and any(r.path is not None and format_of(r.path) == "html" for r in refs):
-        error_line(MISSING_EXTRA)
-        raise typer.Exit(2)
     from ..budget import DEFAULT_DOC_TIMEOUT
 
     timeout = DEFAULT_DOC_TIMEOUT if doc_timeout is None else doc_timeout
