@@ -130,6 +130,8 @@ class RecordSink:
         self.target = None if target is None or str(target) == "-" else Path(target)
         self.partial = None if self.target is None else partial_path(self.target)
         self.written = 0
+        self.stale_dropped = 0  # --resume: carried-over records no current input claimed
+        self._index: Optional["ResumeIndex"] = None
         self._fd: Optional[int] = None
         self._buffer: List[str] = []
         self._buffered = 0
@@ -156,6 +158,7 @@ class RecordSink:
             _lock(fd, self.partial)
         os.lseek(fd, 0, os.SEEK_END)
         self._fd = fd
+        self._index = index
         return index
 
     def _carry_over(self, locked_fd: int) -> "ResumeIndex":
@@ -211,6 +214,23 @@ class RecordSink:
             os.fsync(self._fd)
             self._synced_at = time.monotonic()
 
+    def _drop_stale(self, index: "ResumeIndex") -> None:
+        """Rewrite the partial file without the carried-over records no input claimed."""
+        from .batch.resume import drop_stale
+
+        assert self.partial is not None
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.partial.name}.", suffix=".tmp", dir=self.partial.parent)
+        try:
+            with os.fdopen(fd, "wb") as out, open(self.partial, "rb") as old:
+                self.stale_dropped = drop_stale(old, out, index)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.partial)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
     # -- closing ---------------------------------------------------------
     def commit(self) -> None:
         """All records written: make ``FILE`` the complete output."""
@@ -218,6 +238,8 @@ class RecordSink:
         if self._fd is None:
             return
         assert self.target is not None and self.partial is not None
+        if self._index is not None and self._index.stale:
+            self._drop_stale(self._index)
         os.replace(self.partial, self.target)
         _fsync_directory(self.target.parent)
         _close(self._fd)

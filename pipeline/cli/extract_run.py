@@ -143,6 +143,8 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
         signal.signal(signal.SIGTERM, previous)
     if skipped:
         note_line(f"{skipped} documents already done in {str(batch.output)!r} were skipped")
+    if sink.stale_dropped:
+        note_line(f"{sink.stale_dropped} records of documents no longer in the input (edited or removed) were dropped")
     if failed:
         if not single:
             note_line(f"{failed} of {sink.written + skipped} documents failed")
