@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -51,6 +52,54 @@ def partial_path(target: Union[str, Path]) -> Path:
     return target.with_name(target.name + PARTIAL_SUFFIX)
 
 
+NEW_FILE_MODE = 0o666  # what any new file gets, less the umask
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def temp_file(name: str, directory: Union[str, Path]):
+    """``(fd, path)`` of a new hidden temp file beside ``name``, to be renamed over it.
+
+    ``mkstemp`` creates it ``0600``; it is given the mode a new file gets
+    (``0666`` less the umask), so the output it becomes reads like one written
+    directly, after ``--resume`` as after a fresh run.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    with contextlib.suppress(OSError, AttributeError):
+        os.fchmod(fd, NEW_FILE_MODE & ~_umask())
+    return fd, tmp
+
+
+class NotRegularTarget(OSError):
+    """``-o`` names a device, FIFO, socket or folder: it is never replaced by a file."""
+
+
+def resolve_target(path: Union[str, Path]) -> Path:
+    """Where an output file really goes: through symbolic links to their target.
+
+    The output is written beside it and renamed over it, which would replace
+    a link (or a device such as ``/dev/full``, or a FIFO) with a regular file;
+    so a link is followed, and anything existing that is not a regular file
+    is refused with :class:`NotRegularTarget`.
+    """
+    from .files import kind_of
+
+    real = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real
+    if not stat.S_ISREG(mode):
+        raise NotRegularTarget(
+            f"{kind_of(mode)}, not a regular file: it is never replaced; write to a file, or to stdout without -o"
+        )
+    return real
+
+
 @contextlib.contextmanager
 def open_output(path: Optional[Union[str, Path]]) -> Iterator[IO[str]]:
     """Yield a text stream: stdout, or a temp file renamed over ``path`` on success.
@@ -62,9 +111,9 @@ def open_output(path: Optional[Union[str, Path]]) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    target = resolve_target(path)
+    directory = target.parent
+    fd, tmp = temp_file(target.name, directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
@@ -142,8 +191,9 @@ class RecordSink:
         """Open the output; with ``resume``, carry over an earlier run's finished records."""
         if self.target is None:
             return None
-        assert self.partial is not None
-        fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT, 0o644)
+        self.target = resolve_target(self.target)  # a link: its target; a device: refused
+        self.partial = partial_path(self.target)
+        fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT, NEW_FILE_MODE)
         try:
             _lock(fd, self.partial)
             index = self._carry_over(fd) if resume else None
@@ -173,7 +223,7 @@ class RecordSink:
         else:
             return ResumeIndex()
         directory = self.partial.parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.partial.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = temp_file(self.partial.name, directory)
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as old:
                 index = carry_over(old, out)
@@ -219,7 +269,7 @@ class RecordSink:
         from .batch.resume import drop_stale
 
         assert self.partial is not None
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.partial.name}.", suffix=".tmp", dir=self.partial.parent)
+        fd, tmp = temp_file(self.partial.name, self.partial.parent)
         try:
             with os.fdopen(fd, "wb") as out, open(self.partial, "rb") as old:
                 self.stale_dropped = drop_stale(old, out, index)

@@ -184,3 +184,26 @@ def test_killed_run_then_resume_gives_exactly_one_record_per_input(tmp_path, how
     assert sorted(r["doc_id"] for r in records) == names
     assert all("error" not in r for r in records)
     assert not partial_path(out).exists()
+
+
+@pytest.fixture
+def umask_027():
+    previous = os.umask(0o027)
+    yield 0o640
+    os.umask(previous)
+
+
+def test_resumed_and_atomic_outputs_honour_the_umask(tmp_path, cli, umask_027):
+    from pipeline.output import open_output
+
+    write_articles(tmp_path / "in", 3)
+    out = tmp_path / "out.jsonl"
+    assert cli(tmp_path / "in", "-o", out, "-w", "1").exit_code == 0
+    assert out.stat().st_mode & 0o777 == umask_027  # a fresh run
+    partial_path(out).write_text(out.read_text().splitlines(keepends=True)[0])
+    out.unlink()
+    assert cli(tmp_path / "in", "-o", out, "-w", "1", "--resume").exit_code == 0
+    assert out.stat().st_mode & 0o777 == umask_027  # a resumed run: the same, not 0600
+    with open_output(tmp_path / "shard.jsonl") as handle:  # Dask shards, .tml files
+        handle.write("{}\n")
+    assert (tmp_path / "shard.jsonl").stat().st_mode & 0o777 == umask_027
