@@ -27,6 +27,16 @@ class InputRef:
     doc_id: str
     path: Optional[Path]  # None means stdin
     error: Optional[str] = None
+    base: Optional[Path] = None  # the folder it was found in, when a folder was walked
+
+    def relative_folder(self) -> Path:
+        """Its folder relative to the walked folder (``.`` for files given by name)."""
+        if self.path is None or self.base is None:
+            return Path(".")
+        try:
+            return self.path.parent.relative_to(self.base)
+        except ValueError:
+            return Path(".")
 
     @property
     def source(self) -> Optional[str]:
@@ -82,7 +92,7 @@ def discover(paths: Sequence[Union[str, Path]], exclude: Collection[Path] = ()) 
             found = _walk(path, exclude)
             if not found:
                 refs.append(InputRef(path.name or str(path), path, no_inputs_message(path)))
-            refs.extend(InputRef(p.name if error else p.stem, p, error) for p, error in found)
+            refs.extend(InputRef(p.name if error else p.stem, p, error, base=path) for p, error in found)
         elif path.exists():
             refs.append(InputRef(path.stem, path))
         else:
