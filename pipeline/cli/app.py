@@ -84,6 +84,12 @@ def extract_command(
     from ..run import ExtractOptions
     from .extract_run import BatchOptions, check_batch_options, run_dask, run_local
 
+    from .streams import closed_stream_problem
+
+    closed = closed_stream_problem(paths or [], output)
+    if closed:
+        error_line(closed)
+        raise typer.Exit(2)
     if reference_date is not None:
         try:
             reference_date = parse_iso_date(reference_date)
