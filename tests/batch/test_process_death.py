@@ -115,3 +115,46 @@ def test_a_worker_killed_with_sigkill_the_run_still_ends_complete(tmp_path):
         assert all("error" not in r or "worker process died" in r["error"] for r in records)
     finally:
         cleanup(process)
+
+
+def test_sigterm_to_the_process_group_stops_quietly(tmp_path):
+    write_articles(tmp_path / "in", DOCS)
+    out = tmp_path / "out.jsonl"
+    process = start(tmp_path / "in", out)
+    try:
+        underway(process, out)
+        os.killpg(process.pid, signal.SIGTERM)  # what a service manager or `kill -- -PGID` does
+        try:
+            _, stderr = process.communicate(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the run did not stop on SIGTERM")
+        assert process.returncode == 130, stderr
+        assert b"Traceback" not in stderr and b"Interrupted" not in stderr, stderr.decode()
+        assert b"--resume" in stderr
+    finally:
+        cleanup(process)
+
+
+def _sigterm_handler():
+    handler = signal.getsignal(signal.SIGTERM)
+    return "default" if handler == signal.SIG_DFL else repr(handler)
+
+
+def test_a_worker_ends_on_sigterm_instead_of_raising_the_parents_interrupt():
+    """An idle worker that raised the parent's Interrupted printed "Process ForkProcess-2: Traceback"."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from pipeline.batch.worker import start_worker
+    from pipeline.cli.extract_run import _terminate
+    from pipeline.output import render
+    from pipeline.run import ExtractOptions
+
+    previous = signal.signal(signal.SIGTERM, _terminate)  # as run_local sets it before forking
+    try:
+        initargs = (ExtractOptions(), render, frozenset(), os.getpid())
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(1, mp_context=context, initializer=start_worker, initargs=initargs) as pool:
+            assert pool.submit(_sigterm_handler).result(timeout=WAIT) == "default"
+    finally:
+        signal.signal(signal.SIGTERM, previous)
