@@ -5,6 +5,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import List, Optional
 
+HASH_SLICE = 1 << 20  # characters hashed at a time
+
 
 @dataclass
 class InputDocument:
@@ -24,7 +26,11 @@ class InputDocument:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        """Of the whole text, hashed in slices: a 50 MB text is never copied whole as bytes."""
+        digest = hashlib.sha256()
+        for start in range(0, len(self.text), HASH_SLICE):
+            digest.update(self.text[start : start + HASH_SLICE].encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
 
 class InputError(Exception):

@@ -135,7 +135,8 @@ def read_document(ref: InputRef, data: Optional[bytes] = None) -> InputDocument:
     if data is None:
         data = read_bytes(ref)
     text, warnings = decode_bytes(data)
-    if not text.strip():
+    del data  # the bytes of a big file are not kept while it is extracted
+    if not text or text.isspace():  # no copy of a big text, unlike strip()
         what = "stdin" if ref.path is None else repr(str(ref.path))
         raise InputError(f"empty document: {what} has no text")
     published = read_sidecar(ref.path) if ref.path is not None else None

@@ -36,7 +36,7 @@ def screen_text(text: str, max_chars: Optional[int], lang: str = "en") -> Screen
     Callers resolve "the default limit" with :func:`default_max_chars` first.
     """
     rules = guard_rules(lang)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty document: no text to extract from")
     reason = binary_reason(text, rules.binary)
     if reason:
