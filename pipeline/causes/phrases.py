@@ -22,7 +22,7 @@ sentences, a mechanism right after its trigger takes the trigger's label
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import List
+from typing import Dict, List, Optional
 
 from . import patterns as P
 from . import rules as R
@@ -145,16 +145,20 @@ def _sentence_candidates(text: str, sentence: SentenceScan, lang: str) -> List[_
 def _inherit_mechanisms(phrases: List[CausePhrase], lang: str) -> List[CausePhrase]:
     """A mechanism right after its trigger's sentence takes the trigger's label."""
     rules = {rule.mechanism: rule for rule in R.mechanism_rules(lang)}
+    labels_in: Dict[int, set] = {}  # sentence -> the labels named in it
+    for p in phrases:
+        labels_in.setdefault(p.sentence, set()).add(p.category)
     result: List[CausePhrase] = []
+    previous: Optional[CausePhrase] = None  # the last phrase of an earlier sentence (phrases are in text order)
     for phrase in phrases:
+        if result and result[-1].sentence < phrase.sentence:
+            previous = result[-1]
         rule = rules.get(phrase.category)
-        before = [p for p in result if p.sentence < phrase.sentence]
         # a sentence naming the trigger's label apart from the mechanism sets the two side by side
         # ("an internal resource limit, not an intruder"): no inheritance
-        if rule is not None and any(p.sentence == phrase.sentence and p.category == rule.trigger for p in phrases):
+        if rule is not None and rule.trigger in labels_in[phrase.sentence]:
             rule = None
-        if rule is not None and before:
-            previous = before[-1]
+        if rule is not None and previous is not None:
             if previous.category == rule.trigger and phrase.sentence - previous.sentence <= rule.max_sentences:
                 phrase = replace(phrase, category=rule.trigger)
         result.append(phrase)

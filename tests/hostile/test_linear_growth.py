@@ -108,3 +108,18 @@ def test_the_check_catches_quadratic_work_and_passes_linear_work():
     large = " ".join(f"w{i}" for i in range(800 * FACTOR))
     superlinear, _ = superlinear_components(_Pipeline, small, large)
     assert list(superlinear) == ["quadratic"]
+
+
+def test_mechanism_inheritance_grows_linearly_with_the_phrases():
+    """Each phrase looked back over all earlier ones ("A bug caused the outage. " x 16,000)."""
+    from pipeline.causes.phrases import CausePhrase, _inherit_mechanisms
+
+    def seconds(n):
+        phrases = [CausePhrase(i, 25 * i, 25 * i + 5, "a bug", "software_bug", "r") for i in range(n)]
+        started = time.process_time()
+        _inherit_mechanisms(phrases, "en")
+        return time.process_time() - started
+
+    seconds(100)
+    small, large = seconds(2_000), seconds(2_000 * FACTOR)
+    assert large < NOISE_FLOOR or large / max(small, 1e-6) <= MAX_RATIO, (small, large)
