@@ -27,6 +27,7 @@ from typing import Dict, List, Optional
 from . import patterns as P
 from . import rules as R
 from .scan import DocScan, Hit, SentenceScan
+from .link_index import link_index
 from .scope import in_scope
 
 
@@ -58,17 +59,11 @@ def _has_outage_term(sentence: SentenceScan, start: int, end: int) -> bool:
 
 
 def _linked(sentence: SentenceScan, start: int, end: int) -> bool:
-    for link in sentence.links:
-        rule = link.rule
-        if rule.kind != "link":
-            continue
-        if link.start < end and start < link.end:
-            continue
-        if not in_scope(sentence, link, rule.direction, rule.scope, start, end):
-            continue
-        if not rule.needs_outage_term or _has_outage_term(sentence, start, end):
-            return True
-    return False
+    """Whether a link cue's scope reaches the phrase (one needing an outage term only when there is one)."""
+    index = link_index(sentence)
+    if index.reaches(start, end, needs_term=False):
+        return True
+    return index.reaches(start, end, needs_term=True) and _has_outage_term(sentence, start, end)
 
 
 def _excluded(sentence: SentenceScan, start: int, end: int) -> bool:
