@@ -59,24 +59,31 @@ class LinkIndex:
         return start in after or start - 1 in after or end in before or end + 1 in before
 
 
-def link_index(sentence: SentenceScan) -> LinkIndex:
-    """The sentence's index, built once (kept with its scope boundaries)."""
-    key = ("links", len(sentence.links), len(sentence.terminators))
+def link_index(sentence: SentenceScan, kind: str = "link") -> LinkIndex:
+    """The index of the sentence's cues of ``kind`` (``link`` or ``exclude``), built once.
+
+    An ``exclude`` cue also covers a phrase inside itself ("what a faulty
+    configuration looks like" describes, it does not blame), and needs no
+    outage term.
+    """
+    key = (kind, len(sentence.links), len(sentence.terminators))
     index = sentence.bounds.get(key)
     if index is None:
-        index = sentence.bounds[key] = _build(sentence)
+        index = sentence.bounds[key] = _build(sentence, kind)
     return index
 
 
-def _build(sentence: SentenceScan) -> LinkIndex:
+def _build(sentence: SentenceScan, kind: str) -> LinkIndex:
     ranges: Dict[bool, List[Tuple[int, int]]] = {False: [], True: []}
     after: Dict[bool, Set[int]] = {False: set(), True: set()}
     before: Dict[bool, Set[int]] = {False: set(), True: set()}
     for link in sentence.links:
         rule = link.rule
-        if rule.kind != "link":
+        if rule.kind != kind:
             continue
-        needs = bool(rule.needs_outage_term)
+        needs = kind == "link" and bool(rule.needs_outage_term)
+        if kind == "exclude":
+            ranges[needs].append((link.start, link.end))
         if rule.scope == "adjacent":  # reaches a phrase just after (or before) the cue, to the sentence's edge
             if rule.direction in ("forward", "bidirectional"):
                 after[needs].add(link.end)

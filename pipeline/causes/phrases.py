@@ -26,9 +26,8 @@ from typing import Dict, List, Optional
 
 from . import patterns as P
 from . import rules as R
-from .scan import DocScan, Hit, SentenceScan
 from .link_index import link_index
-from .scope import in_scope
+from .scan import DocScan, Hit, SentenceScan
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,7 @@ def _linked(sentence: SentenceScan, start: int, end: int) -> bool:
 def _excluded(sentence: SentenceScan, start: int, end: int) -> bool:
     """In an exclusion's scope, or inside the exclusion itself ("what a faulty
     configuration looks like" describes, it does not blame)."""
-    return any(
-        link.rule.kind == "exclude"
-        and (
-            (link.start <= start and end <= link.end)
-            or in_scope(sentence, link, link.rule.direction, link.rule.scope, start, end)
-        )
-        for link in sentence.links
-    )
+    return link_index(sentence, "exclude").reaches(start, end, needs_term=False)
 
 
 @dataclass

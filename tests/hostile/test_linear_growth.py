@@ -125,3 +125,21 @@ def test_mechanism_inheritance_grows_linearly_with_the_phrases():
     seconds(100)
     small, large = seconds(2_000), seconds(2_000 * FACTOR)
     assert large < NOISE_FLOOR or large / max(small, 1e-6) <= MAX_RATIO, (small, large)
+
+
+def test_cause_phrase_scope_checks_grow_linearly_with_the_sentence():
+    """Each phrase tried every link and exclusion cue of its sentence ("a bug caused it, Slack said, ...")."""
+    from pipeline.causes.phrases import _sentence_candidates
+    from pipeline.causes.scan import scan_text
+
+    def seconds(units):
+        text = "a bug caused it, Slack said " * units
+        scan = scan_text(text, [(0, len(text))])
+        (sentence,) = scan.sentences
+        started = time.process_time()
+        _sentence_candidates(text, sentence, "en")
+        return time.process_time() - started
+
+    seconds(50)
+    small, large = seconds(1_000), seconds(1_000 * FACTOR)
+    assert large < NOISE_FLOOR or large / max(small, 1e-6) <= MAX_RATIO, (small, large)
