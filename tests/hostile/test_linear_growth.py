@@ -143,3 +143,19 @@ def test_cause_phrase_scope_checks_grow_linearly_with_the_sentence():
     seconds(50)
     small, large = seconds(1_000), seconds(1_000 * FACTOR)
     assert large < NOISE_FLOOR or large / max(small, 1e-6) <= MAX_RATIO, (small, large)
+
+
+def test_cause_rule_scanning_grows_linearly_in_one_long_sentence():
+    """The regex module checks a rule's required literal up to the end of the range at each attempt:
+    attempts are first made on a short probe (a sentence of 400,000 characters took minutes)."""
+    from pipeline.causes.scan import scan_text
+
+    def seconds(units):
+        text = "a bug caused it, Slack said " * units
+        started = time.process_time()
+        scan_text(text, [(0, len(text))])
+        return time.process_time() - started
+
+    seconds(50)
+    small, large = seconds(8_000), seconds(8_000 * FACTOR)  # the quadratic term shows from here
+    assert large < NOISE_FLOOR or large / max(small, 1e-6) <= MAX_RATIO, (small, large)
