@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional
 
+HASH_SLICE = 1 << 20  # characters hashed at a time
+
 
 @dataclass(frozen=True)
 class InputRef:
@@ -14,6 +16,16 @@ class InputRef:
     doc_id: str
     path: Optional[Path]  # None means stdin
     error: Optional[str] = None
+    base: Optional[Path] = None  # the folder it was found in, when a folder was walked
+
+    def relative_folder(self) -> Path:
+        """Its folder relative to the walked folder (``.`` for files given by name)."""
+        if self.path is None or self.base is None:
+            return Path(".")
+        try:
+            return self.path.parent.relative_to(self.base)
+        except ValueError:
+            return Path(".")
 
     @property
     def source(self) -> Optional[str]:
@@ -30,9 +42,19 @@ class InputDocument:
     published: Optional[str] = None  # YYYY-MM-DD from metadata (sidecar, record field)
     warnings: List[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        from .names import shown, shown_optional  # names from bytes: printable, JSON-safe
+
+        self.doc_id = shown(self.doc_id)
+        self.source = shown_optional(self.source)
+
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        """Of the whole text, hashed in slices: a 50 MB text is never copied whole as bytes."""
+        digest = hashlib.sha256()
+        for start in range(0, len(self.text), HASH_SLICE):
+            digest.update(self.text[start : start + HASH_SLICE].encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
 
 
 class InputError(Exception):

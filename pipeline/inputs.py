@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Collection, List, Sequence, Union
+from typing import Collection, List, Optional, Sequence, Tuple, Union
 
 from .document import InputRef as InputRef  # re-exported: where discovery's refs are defined
 from .formats import SUPPORTED_SUFFIXES, format_of, is_sidecar
@@ -25,23 +25,30 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(directory: Path, exclude: Collection[Path] = ()) -> List[Path]:
+def _walk(directory: Path, exclude: Collection[Path] = ()) -> List[Tuple[Path, Optional[str]]]:
     """Input files under ``directory``, recursively, in sorted path order.
 
     Hidden files and folders, ``<stem>.meta.json`` sidecars, unsupported
-    suffixes and the ``exclude`` paths (our own output) are left out.
+    suffixes and the ``exclude`` paths (our own output) are left out. A
+    subfolder that cannot be listed is kept, with the error, in its place:
+    it becomes an error record instead of vanishing silently.
     """
     skip = {os.path.abspath(p) for p in exclude}
-    found: List[Path] = []
-    for root, dirs, files in os.walk(directory):
+    found: List[Tuple[Path, Optional[str]]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else directory
+        found.append((where, f"cannot read folder {str(where)!r}: {exc.strerror or exc}"))
+
+    for root, dirs, files in os.walk(directory, onerror=unreadable):
         dirs[:] = [d for d in dirs if not _hidden(d)]
         for name in files:
             path = Path(root, name)
             if _hidden(name) or is_sidecar(path) or format_of(path) is None:
                 continue
             if os.path.abspath(path) not in skip:
-                found.append(path)
-    return sorted(found)
+                found.append((path, None))
+    return sorted(found, key=lambda item: item[0])
 
 
 def discover(paths: Sequence[Union[str, Path]], exclude: Collection[Path] = ()) -> List[InputRef]:
@@ -63,7 +70,7 @@ def discover(paths: Sequence[Union[str, Path]], exclude: Collection[Path] = ()) 
             found = _walk(path, exclude)
             if not found:
                 refs.append(InputRef(path.name or str(path), path, no_inputs_message(path)))
-            refs.extend(InputRef(p.stem, p) for p in found)
+            refs.extend(InputRef(p.name if error else p.stem, p, error, base=path) for p, error in found)
         elif path.exists():
             refs.append(InputRef(path.stem, path))
         else:

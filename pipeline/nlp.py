@@ -28,6 +28,7 @@ def build_pipeline(model: Optional[str] = None):
     import spacy
 
     from .extensions import register_extensions
+    from .tokenizer import harden_tokenizer
 
     register_extensions()
     if model:
@@ -37,6 +38,7 @@ def build_pipeline(model: Optional[str] = None):
             raise PipelineError(f"cannot load spaCy model {model!r}: {exc}") from None
     else:
         nlp = spacy.blank("en")
+        harden_tokenizer(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
     for factory, module in COMPONENTS:
         importlib.import_module(module)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -54,6 +55,54 @@ def partial_path(target: Union[str, Path]) -> Path:
     return target.with_name(target.name + PARTIAL_SUFFIX)
 
 
+NEW_FILE_MODE = 0o666  # what any new file gets, less the umask
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def temp_file(name: str, directory: Union[str, Path]):
+    """``(fd, path)`` of a new hidden temp file beside ``name``, to be renamed over it.
+
+    ``mkstemp`` creates it ``0600``; it is given the mode a new file gets
+    (``0666`` less the umask), so the output it becomes reads like one written
+    directly, after ``--resume`` as after a fresh run.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=directory)
+    with contextlib.suppress(OSError, AttributeError):
+        os.fchmod(fd, NEW_FILE_MODE & ~_umask())
+    return fd, tmp
+
+
+class NotRegularTarget(OSError):
+    """``-o`` names a device, FIFO, socket or folder: it is never replaced by a file."""
+
+
+def resolve_target(path: Union[str, Path]) -> Path:
+    """Where an output file really goes: through symbolic links to their target.
+
+    The output is written beside it and renamed over it, which would replace
+    a link (or a device such as ``/dev/full``, or a FIFO) with a regular file;
+    so a link is followed, and anything existing that is not a regular file
+    is refused with :class:`NotRegularTarget`.
+    """
+    from .files import kind_of
+
+    real = Path(os.path.realpath(path))
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        return real
+    if not stat.S_ISREG(mode):
+        raise NotRegularTarget(
+            f"{kind_of(mode)}, not a regular file: it is never replaced; write to a file, or to stdout without -o"
+        )
+    return real
+
+
 @contextlib.contextmanager
 def open_output(path: Optional[Union[str, Path]]) -> Iterator[IO[str]]:
     """Yield a text stream: stdout, or a temp file renamed over ``path`` on success.
@@ -65,9 +114,9 @@ def open_output(path: Optional[Union[str, Path]]) -> Iterator[IO[str]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    target = resolve_target(path)
+    directory = target.parent
+    fd, tmp = temp_file(target.name, directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
@@ -84,6 +133,27 @@ class OutputBusy(OSError):
     """Another run is writing the same output."""
 
 
+#: Descriptors holding an output lock in this process. A lock (``flock``) is
+#: released when the last descriptor of its open file is closed, so the kernel
+#: frees it when its owner dies: no lock outlives its run. Forked workers
+#: inherit these descriptors and close them (:func:`release_inherited_locks`),
+#: so that a worker outliving a killed parent could not keep the lock either.
+_LOCKED: set = set()
+
+
+def release_inherited_locks() -> None:
+    """In a forked child: close the locked output descriptors inherited from the parent."""
+    for fd in list(_LOCKED):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _LOCKED.clear()
+
+
+def _close(fd: int) -> None:
+    _LOCKED.discard(fd)
+    os.close(fd)
+
+
 def _lock(fd: int, path: Path) -> None:
     try:
         import fcntl
@@ -93,6 +163,7 @@ def _lock(fd: int, path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise OutputBusy(f"{str(path)!r} is being written by another extract run") from None
+    _LOCKED.add(fd)
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -112,6 +183,8 @@ class RecordSink:
         self.array = array  # one JSON array ("[", records between commas, "]") instead of lines
         self.partial = None if self.target is None else partial_path(self.target)
         self.written = 0
+        self.stale_dropped = 0  # --resume: carried-over records no current input claimed
+        self._index: Any = None  # what carry_over returned: ``stale`` and ``drop_stale(old, new)``
         self._fd: Optional[int] = None
         self._buffer: List[str] = []
         self._buffered = 0
@@ -123,22 +196,24 @@ class RecordSink:
         finished, through it, and return its index; otherwise start empty and return None."""
         if self.target is None:
             return None
-        assert self.partial is not None
-        fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT, 0o644)
+        self.target = resolve_target(self.target)  # a link: its target; a device: refused
+        self.partial = partial_path(self.target)
+        fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT, NEW_FILE_MODE)
         try:
             _lock(fd, self.partial)
             index = self._carry_over(fd, carry_over) if carry_over is not None else None
             if index is None:
                 os.ftruncate(fd, 0)
         except BaseException:
-            os.close(fd)
+            _close(fd)
             raise
         if index is not None:  # the carried-over copy replaced the partial file
-            os.close(fd)
+            _close(fd)
             fd = os.open(self.partial, os.O_WRONLY | os.O_APPEND)
             _lock(fd, self.partial)
         os.lseek(fd, 0, os.SEEK_END)
         self._fd = fd
+        self._index = index
         return index
 
     def _carry_over(self, locked_fd: int, carry_over: CarryOver) -> Any:
@@ -151,7 +226,7 @@ class RecordSink:
         else:
             return carry_over(io.BytesIO(), io.BytesIO())  # nothing earlier: an empty index
         directory = self.partial.parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{self.partial.name}.", suffix=".tmp", dir=directory)
+        fd, tmp = temp_file(self.partial.name, directory)
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as old:
                 index = carry_over(old, out)
@@ -196,6 +271,21 @@ class RecordSink:
             os.fsync(self._fd)
             self._synced_at = time.monotonic()
 
+    def _drop_stale(self, index: Any) -> None:
+        """Rewrite the partial file without the carried-over records no input claimed."""
+        assert self.partial is not None
+        fd, tmp = temp_file(self.partial.name, self.partial.parent)
+        try:
+            with os.fdopen(fd, "wb") as out, open(self.partial, "rb") as old:
+                self.stale_dropped = index.drop_stale(old, out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.partial)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
     # -- closing ---------------------------------------------------------
     def commit(self) -> None:
         """All records written: make ``FILE`` the complete output."""
@@ -205,9 +295,11 @@ class RecordSink:
         if self._fd is None:
             return
         assert self.target is not None and self.partial is not None
+        if self._index is not None and self._index.stale:
+            self._drop_stale(self._index)
         os.replace(self.partial, self.target)
         _fsync_directory(self.target.parent)
-        os.close(self._fd)
+        _close(self._fd)
         self._fd = None
 
     def abort(self) -> None:
@@ -218,5 +310,5 @@ class RecordSink:
             return
         with contextlib.suppress(OSError):
             self.flush(sync=True)
-        os.close(self._fd)
+        _close(self._fd)
         self._fd = None

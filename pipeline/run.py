@@ -17,12 +17,16 @@ class ExtractOptions:
     reference_date: Optional[str] = None  # YYYY-MM-DD, overrides metadata
     model: Optional[str] = None  # installed spaCy pipeline to start from
     max_chars: Optional[int] = None  # --max-chars; None: the default limit, 0: no limit
+    doc_timeout: Optional[float] = None  # --doc-timeout seconds per document; None or 0: no limit
 
 
 def error_record(doc_id: str, source: Optional[str], message: str) -> ErrorRecord:
+    from .names import shown, shown_optional
     from .provenance import producer
 
-    return ErrorRecord(doc_id=doc_id, source=source, error=message, producer=producer())
+    return ErrorRecord(
+        doc_id=shown(doc_id), source=shown_optional(source), error=shown(message), producer=producer()
+    )
 
 
 def internal_error(exc: Exception) -> str:
@@ -32,14 +36,18 @@ def internal_error(exc: Exception) -> str:
 
 def extract_one(document: InputDocument, options: ExtractOptions, nlp=None) -> Outcome:
     """One document to a record; any failure becomes an :class:`ErrorRecord`."""
+    from .budget import DocTimeout, time_budget
     from .extraction import extract_document
     from .nlp import build_pipeline
 
     try:
         nlp = nlp or build_pipeline(options.model)
-        return extract_document(
-            document, nlp, reference_date=options.reference_date, max_chars=options.max_chars
-        )
+        with time_budget(options.doc_timeout):
+            return extract_document(
+                document, nlp, reference_date=options.reference_date, max_chars=options.max_chars
+            )
+    except DocTimeout as exc:
+        return error_record(document.doc_id, document.source, str(exc))
     except InputError as exc:
         return error_record(document.doc_id, document.source, str(exc))
     except Exception as exc:  # a bug must not stop a batch: record it and go on

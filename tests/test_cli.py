@@ -119,18 +119,18 @@ def test_schema_command_prints_committed_schema():
 
 
 def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
-    from pathlib import Path
+    import pipeline.inputs as inputs
 
     path = tmp_path / "locked.txt"
     path.write_text("The bank's app failed.")
-    real = Path.read_bytes
+    real = inputs.read_regular
 
-    def deny(self):
-        if self == path:
+    def deny(where):
+        if where == path:
             raise PermissionError(13, "Permission denied")
-        return real(self)
+        return real(where)
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    monkeypatch.setattr(inputs, "read_regular", deny)
     result = runner.invoke(extract_app, [str(path)])
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: cannot read {str(path)!r}: Permission denied"

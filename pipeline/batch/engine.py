@@ -47,6 +47,20 @@ def default_workers(expected_docs: int) -> int:
     return max(1, min(available_cores(), expected_docs // MIN_DOCS_PER_WORKER))
 
 
+def capped_workers(requested: int, expected_docs: int) -> Tuple[int, Optional[str]]:
+    """``--workers N`` bounded by the cores and the documents; the reason when it was cut.
+
+    More processes than cores only share them (and each holds a pipeline in
+    memory); more than documents have nothing to do.
+    """
+    cores, docs = available_cores(), max(1, expected_docs)
+    workers = max(1, min(requested, cores, docs))
+    if workers == requested:
+        return workers, None
+    why = f"{cores} cores" if workers == cores else f"{docs} documents"
+    return workers, f"--workers {requested} capped to {workers} (there are {why})"
+
+
 def warm_up(options: ExtractOptions) -> None:
     """Build the pipeline in this process and run it once (see :data:`WARM_UP_TEXT`)."""
     from ..document import InputDocument
@@ -83,10 +97,10 @@ class LocalEngine:
         self._generation = 0
 
     def __enter__(self) -> "LocalEngine":
+        warm_up(self.options)  # lazily built rules: built before any document's time budget runs
         if self.workers == 1:
             self._local = Worker(self.options, self.renderer, self.done)
             return self
-        warm_up(self.options)
         self._start_pool()
         return self
 
@@ -95,7 +109,7 @@ class LocalEngine:
             max_workers=self.workers,
             mp_context=_pool_context(),
             initializer=start_worker,
-            initargs=(self.options, self.renderer, self.done),
+            initargs=(self.options, self.renderer, self.done, os.getpid()),
         )
         self._generation += 1
         # Start every worker now (pipelines built) rather than on first use.

@@ -28,6 +28,15 @@ class ResumeIndex:
     def keys(self) -> FrozenSet[str]:
         return frozenset(self.counts)
 
+    def drop_stale(self, source: IO[bytes], target: IO[bytes]) -> int:
+        """:func:`drop_stale` with this index (what the output writer calls at commit)."""
+        return drop_stale(source, target, self)
+
+    @property
+    def stale(self) -> int:
+        """Records kept that no current input claimed (edited, deleted or foreign documents)."""
+        return sum(n for n in self.counts.values() if n > 0)
+
     def claim(self, result: Result) -> bool:
         """Whether a skipped result is covered by a record already written.
 
@@ -68,3 +77,22 @@ def carry_over(source: IO[bytes], target: IO[bytes]) -> ResumeIndex:
             index.counts[key] += 1
             index.kept += 1
     return index
+
+
+def drop_stale(source: IO[bytes], target: IO[bytes], index: ResumeIndex) -> int:
+    """Copy ``source`` to ``target`` without the records no input claimed; how many were dropped.
+
+    Only the first ``index.kept`` lines (those carried over) can be stale: an
+    edited document's old record, a deleted one's, a foreign line. What is left
+    is exactly one record per current input.
+    """
+    left = Counter({key: n for key, n in index.counts.items() if n > 0})
+    dropped = 0
+    for number, line in enumerate(source):
+        key = _article_key(line) if number < index.kept else None
+        if key is not None and left[key] > 0:
+            left[key] -= 1
+            dropped += 1
+            continue
+        target.write(line)
+    return dropped

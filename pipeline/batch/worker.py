@@ -92,10 +92,25 @@ class Worker:
 _worker: Optional[Worker] = None
 
 
-def start_worker(options: ExtractOptions, renderer: Callable[[Outcome], str], done: Collection[str]) -> None:
-    """Pool initializer: build the pipeline once; Ctrl-C is the parent's to handle."""
+def start_worker(
+    options: ExtractOptions, renderer: Callable[[Outcome], str], done: Collection[str], parent: int
+) -> None:
+    """Pool initializer: build the pipeline once.
+
+    Ctrl-C is the parent's to handle; SIGTERM (the parent's ``terminate`` of a
+    broken pool, or a signal to the process group) ends the worker at once and
+    quietly, never by an exception that could block its exit; the worker dies
+    with its parent (:mod:`.lifeline`) and lets go of the output's lock, which
+    it inherited through ``fork``.
+    """
     global _worker
+    from ..output import release_inherited_locks
+    from .lifeline import die_with_parent
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+    release_inherited_locks()
     _worker = Worker(options, renderer, done)
 
 

@@ -52,6 +52,28 @@ def expand(pattern: str, frags: Mapping[str, str], depth: int = 0) -> str:
 _LOOKAHEAD = 200
 
 
+
+#: Characters a match attempt first looks at. The ``regex`` module checks a
+#: pattern's required literal ("by" in "caused by") over the whole range up
+#: to ``endpos`` before matching, so each attempt in a sentence of 400,000
+#: characters read all of it (quadratic); a first attempt on a short range
+#: in partial mode settles almost every case.
+PROBE_CHARS = 512
+
+
+def _match_at(pattern, text: str, at: int, limit: int):
+    """``pattern.match(text, at, limit)``, first tried on at most :data:`PROBE_CHARS` characters.
+
+    In partial mode, no match on the probe (not even one cut short by its
+    end) means no match at all; any match there is redone on the whole range,
+    which decides (an alternative needing more text may come first).
+    """
+    end = min(limit, at + PROBE_CHARS)
+    if end < limit and pattern.match(text, at, end, partial=True) is None:
+        return None
+    return pattern.match(text, at, limit)
+
+
 class RuleSet(Generic[T]):
     """Rules of one kind, searched as one alternation: at each position the first
     rule listed that matches there wins, and the search goes on after its match.
@@ -132,7 +154,7 @@ class RuleSet(Generic[T]):
         if positions is None:  # not anchored: search
             return pattern.search(text, pos, limit)
         for k in range(bisect_left(positions, pos), len(positions)):
-            match = pattern.match(text, positions[k], limit)
+            match = _match_at(pattern, text, positions[k], limit)
             if match is not None:
                 return match
         return None

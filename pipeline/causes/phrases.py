@@ -22,12 +22,12 @@ sentences, a mechanism right after its trigger takes the trigger's label
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import List
+from typing import Dict, List, Optional
 
 from . import patterns as P
 from . import rules as R
+from .link_index import link_index
 from .scan import DocScan, Hit, SentenceScan
-from .scope import in_scope
 
 
 @dataclass(frozen=True)
@@ -58,30 +58,17 @@ def _has_outage_term(sentence: SentenceScan, start: int, end: int) -> bool:
 
 
 def _linked(sentence: SentenceScan, start: int, end: int) -> bool:
-    for link in sentence.links:
-        rule = link.rule
-        if rule.kind != "link":
-            continue
-        if link.start < end and start < link.end:
-            continue
-        if not in_scope(sentence, link, rule.direction, rule.scope, start, end):
-            continue
-        if not rule.needs_outage_term or _has_outage_term(sentence, start, end):
-            return True
-    return False
+    """Whether a link cue's scope reaches the phrase (one needing an outage term only when there is one)."""
+    index = link_index(sentence)
+    if index.reaches(start, end, needs_term=False):
+        return True
+    return index.reaches(start, end, needs_term=True) and _has_outage_term(sentence, start, end)
 
 
 def _excluded(sentence: SentenceScan, start: int, end: int) -> bool:
     """In an exclusion's scope, or inside the exclusion itself ("what a faulty
     configuration looks like" describes, it does not blame)."""
-    return any(
-        link.rule.kind == "exclude"
-        and (
-            (link.start <= start and end <= link.end)
-            or in_scope(sentence, link, link.rule.direction, link.rule.scope, start, end)
-        )
-        for link in sentence.links
-    )
+    return link_index(sentence, "exclude").reaches(start, end, needs_term=False)
 
 
 @dataclass
@@ -145,16 +132,20 @@ def _sentence_candidates(text: str, sentence: SentenceScan, lang: str) -> List[_
 def _inherit_mechanisms(phrases: List[CausePhrase], lang: str) -> List[CausePhrase]:
     """A mechanism right after its trigger's sentence takes the trigger's label."""
     rules = {rule.mechanism: rule for rule in R.mechanism_rules(lang)}
+    labels_in: Dict[int, set] = {}  # sentence -> the labels named in it
+    for p in phrases:
+        labels_in.setdefault(p.sentence, set()).add(p.category)
     result: List[CausePhrase] = []
+    previous: Optional[CausePhrase] = None  # the last phrase of an earlier sentence (phrases are in text order)
     for phrase in phrases:
+        if result and result[-1].sentence < phrase.sentence:
+            previous = result[-1]
         rule = rules.get(phrase.category)
-        before = [p for p in result if p.sentence < phrase.sentence]
         # a sentence naming the trigger's label apart from the mechanism sets the two side by side
         # ("an internal resource limit, not an intruder"): no inheritance
-        if rule is not None and any(p.sentence == phrase.sentence and p.category == rule.trigger for p in phrases):
+        if rule is not None and rule.trigger in labels_in[phrase.sentence]:
             rule = None
-        if rule is not None and before:
-            previous = before[-1]
+        if rule is not None and previous is not None:
             if previous.category == rule.trigger and phrase.sentence - previous.sentence <= rule.max_sentences:
                 phrase = replace(phrase, category=rule.trigger)
         result.append(phrase)

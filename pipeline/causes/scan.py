@@ -6,7 +6,7 @@ Both cause components read the same :class:`DocScan`; it is cached in
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, List, Sequence, Tuple
+from typing import Any, Dict, List, Sequence, Tuple
 
 from spacy.tokens import Doc
 
@@ -44,6 +44,8 @@ class SentenceScan:
     terminators: List[Hit] = field(default_factory=list)
     outage_terms: List[Hit] = field(default_factory=list)
     reporting: List[Hit] = field(default_factory=list)
+    #: scope boundaries, sorted, computed once per scope kind (see ``scope._boundaries``)
+    bounds: Dict[Any, Tuple[List[int], List[int]]] = field(default_factory=dict, repr=False, compare=False)
 
 
 @dataclass

@@ -7,17 +7,23 @@ colons, dashes and brackets end ``clause`` scopes only.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import List, Tuple
 
 from .scan import Hit, SentenceScan
 
 
-def _boundaries(sentence: SentenceScan, scope: str) -> List[Tuple[int, int]]:
-    return [
-        (t.start, t.end)
-        for t in sentence.terminators
-        if t.rule.ends == "all" or scope == "clause"
-    ]
+def _boundaries(sentence: SentenceScan, scope: str) -> Tuple[List[int], List[int]]:
+    """Starts and ends, each sorted, of the terminators that end a ``scope`` scope.
+
+    Computed once per sentence and kind of scope: a sentence holding hundreds of
+    cues, links and commas made every scope look-up scan them all (cubic time).
+    """
+    key = (scope == "clause", len(sentence.terminators))
+    if key not in sentence.bounds:
+        chosen = [(t.start, t.end) for t in sentence.terminators if t.rule.ends == "all" or scope == "clause"]
+        sentence.bounds[key] = (sorted(s for s, _ in chosen), sorted(e for _, e in chosen))
+    return sentence.bounds[key]
 
 
 def scope_ranges(sentence: SentenceScan, cue: Hit, direction: str, scope: str) -> List[Tuple[int, int]]:
@@ -28,14 +34,14 @@ def scope_ranges(sentence: SentenceScan, cue: Hit, direction: str, scope: str) -
     """
     if scope == "adjacent":
         return _adjacent(sentence, cue, direction)
-    bounds = _boundaries(sentence, scope)
+    starts, ends = _boundaries(sentence, scope)
     ranges = []
     if direction in ("forward", "bidirectional"):
-        end = min((s for s, _ in bounds if s >= cue.end), default=sentence.end)
-        ranges.append((cue.end, end))
+        i = bisect_left(starts, cue.end)  # the first boundary starting at or after the cue
+        ranges.append((cue.end, starts[i] if i < len(starts) else sentence.end))
     if direction in ("backward", "bidirectional"):
-        start = max((e for _, e in bounds if e <= cue.start), default=sentence.start)
-        ranges.append((start, cue.start))
+        i = bisect_right(ends, cue.start)  # the last boundary ending at or before it
+        ranges.append((ends[i - 1] if i else sentence.start, cue.start))
     return ranges
 
 

@@ -37,6 +37,11 @@ MAX_CHARS_HELP = (
     "[default: 1000000; 0: no limit]."
 )
 
+DOC_TIMEOUT_HELP = (
+    "Seconds one document may take; a slower one becomes an error record and the rest go on "
+    "[default: 180; 0: no limit]."
+)
+
 
 #: Words a user may write after a flag ("--pretty true"): not taken as paths.
 FLAG_WORDS = frozenset({"true", "false", "yes", "no", "on", "off"})
@@ -109,19 +114,26 @@ def extract_command(
     max_chars: Optional[int] = typer.Option(
         None, "--max-chars", min=0, metavar="N", help=MAX_CHARS_HELP, show_default=False
     ),
+    doc_timeout: Optional[float] = typer.Option(
+        None, "--doc-timeout", min=0, metavar="SECONDS", help=DOC_TIMEOUT_HELP, show_default=False
+    ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or notes on stderr (errors still)."),
     version: bool = VERSION_OPTION,
 ) -> None:
     """Extract one incident record per article, as JSON Lines or one JSON array."""
-    from ..formats import format_of
     from ..formats.dates import typed_date
-    from ..formats.html import MISSING_EXTRA, html_support
     from ..inputs import discover
     from ..nlp import PipelineError, build_pipeline
     from ..output import partial_path
     from ..run import ExtractOptions
     from .extract_run import BatchOptions, check_batch_options, run_dask, run_local
 
+    from .streams import closed_stream_problem
+
+    closed = closed_stream_problem(paths or [], output)
+    if closed:
+        error_line(closed)
+        raise typer.Exit(2)
     if reference_date is not None:
         try:
             reference_date = typed_date(reference_date)
@@ -143,10 +155,12 @@ def extract_command(
         raise typer.Exit(2)
     exclude = [output, partial_path(output)] if output is not None else []
     refs = discover(paths or [], exclude=exclude)
-    if not html_support() and any(r.path is not None and format_of(r.path) == "html" for r in refs):
-        error_line(MISSING_EXTRA)
-        raise typer.Exit(2)
-    options = ExtractOptions(reference_date=reference_date, model=model, max_chars=max_chars)
+    from ..budget import DEFAULT_DOC_TIMEOUT
+
+    timeout = DEFAULT_DOC_TIMEOUT if doc_timeout is None else doc_timeout
+    options = ExtractOptions(
+        reference_date=reference_date, model=model, max_chars=max_chars, doc_timeout=timeout
+    )
     if engine == "dask" and output_format is OutputFormat.jsonl:
         raise typer.Exit(run_dask(refs, options, batch))
     try:

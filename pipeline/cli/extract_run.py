@@ -78,7 +78,7 @@ def _peek(items: Iterable, n: int):
 
 def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     """Extract ``refs`` with the local engine; write, report, return the exit code."""
-    from ..batch.engine import LocalEngine, default_workers, stream_results
+    from ..batch.engine import LocalEngine, capped_workers, default_workers, stream_results
     from ..batch.resume import carry_over
     from ..formats import estimate
     from ..output import RecordSink, render, render_pretty
@@ -88,7 +88,11 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
     tracker = _Tracker()
     head, pendings = _peek(pending_documents(refs, tracker), 2)
     single = len(head) == 1
-    workers = batch.workers or default_workers(expected)
+    workers = default_workers(expected)
+    if batch.workers is not None:
+        workers, capped = capped_workers(batch.workers, expected)
+        if capped:
+            note_line(f"warning: {capped}")
     sink = RecordSink(batch.output, array=batch.array)
     try:
         index = sink.start(carry_over if batch.resume else None)
@@ -143,6 +147,8 @@ def run_local(refs: Sequence, options, batch: BatchOptions) -> int:
         signal.signal(signal.SIGTERM, previous)
     if skipped:
         note_line(f"{skipped} documents already done in {str(batch.output)!r} were skipped")
+    if sink.stale_dropped:
+        note_line(f"{sink.stale_dropped} records of documents no longer in the input (edited or removed) were dropped")
     if failed:
         if not single:
             note_line(f"{failed} of {sink.written + skipped} documents failed")

@@ -60,7 +60,7 @@ def expand(doc_id: str, path: Optional[Path], error: Optional[str] = None) -> It
         yield PendingDocument(doc_id, None, "stdin", payload=read_stdin())
         return
     kind = format_of(path)
-    if kind in ("json", "jsonl") and path.is_file():
+    if kind in ("json", "jsonl"):
         from .jsonfiles import expand_json, expand_jsonl
 
         yield from (expand_jsonl if kind == "jsonl" else expand_json)(doc_id, path)
@@ -72,8 +72,10 @@ def estimate(path: Optional[Path]) -> int:
     """How many documents an input holds, cheaply (for progress): ``.jsonl`` lines are counted."""
     if path is None or format_of(path) != "jsonl":
         return 1
+    from ..files import open_regular
+
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             return max(1, sum(1 for line in handle if line.strip()))
     except OSError:
         return 1

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..document import InputDocument, InputError
+from ..files import read_regular, unreadable_message
 from .date_hints import date_hints
 from .dates import metadata_date
 from .pending import PendingDocument
@@ -45,9 +46,9 @@ def read_html(pending: PendingDocument) -> InputDocument:
     extract = _extractor()
     path = Path(pending.path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
-        raise InputError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+        raise InputError(unreadable_message(path, exc)) from None
     if not data.strip():
         raise InputError(f"empty document: {str(path)!r} has no text")
     try:

@@ -7,6 +7,7 @@ from typing import Any, Iterator, Optional, Tuple
 
 from ..decoding import decode_bytes
 from ..document import InputDocument, InputError
+from ..files import open_regular, read_regular, unreadable_message
 from .pending import PendingDocument
 from .records import record_document
 
@@ -26,7 +27,7 @@ def _json_error(exc: ValueError) -> str:
 
 
 def _unreadable(doc_id: str, path: Path, exc: OSError) -> PendingDocument:
-    message = f"cannot read {str(path)!r}: {exc.strerror or exc}"
+    message = unreadable_message(path, exc)
     return PendingDocument(doc_id, str(path), "error", error=message)
 
 
@@ -38,7 +39,7 @@ def expand_jsonl(doc_id: str, path: Path) -> Iterator[PendingDocument]:
     """One pending record per non-blank line, streamed (the file is never held whole)."""
     found = 0
     try:
-        with path.open("rb") as handle:
+        with open_regular(path) as handle:
             for number, line in enumerate(handle, 1):
                 if line.strip():
                     found += 1
@@ -55,7 +56,7 @@ def expand_jsonl(doc_id: str, path: Path) -> Iterator[PendingDocument]:
 def expand_json(doc_id: str, path: Path) -> Iterator[PendingDocument]:
     """A ``.json`` file: one record (an object) or a list of records."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         yield _unreadable(doc_id, path, exc)
         return

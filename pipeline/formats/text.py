@@ -8,6 +8,7 @@ from typing import Iterator, Optional, Sequence, Union
 
 from ..decoding import decode_bytes
 from ..document import InputDocument, InputError, InputRef
+from ..files import read_regular, unreadable_message
 from .published import published_date
 
 
@@ -40,11 +41,9 @@ def read_bytes(ref: InputRef) -> bytes:
     if ref.path is None:
         return read_stdin()
     try:
-        return ref.path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(f"is a directory: {str(ref.path)!r}") from None
+        return read_regular(ref.path)
     except OSError as exc:
-        raise InputError(f"cannot read {str(ref.path)!r}: {exc.strerror or exc}") from None
+        raise InputError(unreadable_message(ref.path, exc)) from None
 
 
 def read_document(ref: InputRef, data: Optional[bytes] = None) -> InputDocument:
@@ -54,7 +53,8 @@ def read_document(ref: InputRef, data: Optional[bytes] = None) -> InputDocument:
     if data is None:
         data = read_bytes(ref)
     text, warnings = decode_bytes(data)
-    if not text.strip():
+    del data  # the bytes of a big file are not kept while it is extracted
+    if not text or text.isspace():  # no copy of a big text, unlike strip()
         what = "stdin" if ref.path is None else repr(str(ref.path))
         raise InputError(f"empty document: {what} has no text")
     published = read_sidecar(ref.path) if ref.path is not None else None

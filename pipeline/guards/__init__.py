@@ -11,7 +11,7 @@ from typing import Optional, Tuple
 
 from ..document import InputError
 from .binary import binary_reason, control_count
-from .language import doubt_warning, language_verdict, refusal_reason
+from .language import doubt_warning, language_verdict, refusal_reason, wordless_warning
 from .limits import truncate
 from .markup import is_page, markup_report
 from .rules import guard_rules
@@ -36,7 +36,7 @@ def screen_text(text: str, max_chars: Optional[int], lang: str = "en") -> Screen
     Callers resolve "the default limit" with :func:`default_max_chars` first.
     """
     rules = guard_rules(lang)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty document: no text to extract from")
     reason = binary_reason(text, rules.binary)
     if reason:
@@ -56,7 +56,7 @@ def screen_text(text: str, max_chars: Optional[int], lang: str = "en") -> Screen
     reason = refusal_reason(verdict, rules.language)
     if reason:
         raise InputError(reason)
-    doubt = doubt_warning(verdict, rules.language)
+    doubt = doubt_warning(verdict, rules.language) or wordless_warning(verdict)
     if doubt:
         warnings.append(doubt)
     text, cut = truncate(text, max_chars, rules.truncation)

@@ -67,3 +67,10 @@ def doubt_warning(verdict: LanguageVerdict, rules: LanguageRules) -> Optional[st
     if verdict.words < rules.min_words or verdict.english >= rules.warn_below:
         return None
     return f"text may not be English: {_describe(verdict, rules)}"
+
+
+def wordless_warning(verdict: LanguageVerdict) -> Optional[str]:
+    """A warning when the text holds no word at all (emoji, symbols, digits only)."""
+    if verdict.words:
+        return None
+    return "no words in the text (only emoji, symbols or numbers): it does not read as an article"

@@ -411,7 +411,10 @@ class Assembler:
         low, _ = self.seg.window
         if date is None or low is None:
             return False
-        bound = (low - dt.timedelta(days=PAST_GAP_DAYS)).isoformat()
+        try:
+            bound = (low - dt.timedelta(days=PAST_GAP_DAYS)).isoformat()
+        except OverflowError:  # a window opening in year 1: nothing is before it
+            return False
         return date.text < bound[: len(date.text)]
 
 

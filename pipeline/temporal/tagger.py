@@ -208,6 +208,18 @@ def tense_near(text: str, start: int, end: int, bounds: Tuple[int, int], lang: s
     return best[1] if best else None
 
 
+#: What date arithmetic raises beyond ``datetime``'s years 1-9999 or on a missing
+#: reference date: such a value stays underspecified instead of failing the document.
+CALENDAR_ERRORS = (ValueError, OverflowError, TypeError)
+
+
+def out_of_range(spec: PointSpec) -> Resolved:
+    """The underspecified value of a point that cannot be computed: a past or future reference, else an unknown year."""
+    if spec.offset is not None and spec.direction:
+        return Resolved(special="PAST_REF" if spec.direction < 0 else "FUTURE_REF")
+    return Resolved(special="XXXX")
+
+
 def _timezone(spec: PointSpec, resolved: Resolved, reference: Optional[dt.date]) -> Tuple[Optional[Timezone], Optional[str]]:
     if spec.zone is None:
         return None, None
@@ -292,22 +304,34 @@ def tag(
             dated = item.date_from is not None
             told_inside = story is not None and in_story(
                 story, spec, dated, fields["sentence"], item.start, text, tense_of(item, clocks.get(index)))
-            if item.date_from is not None:
-                source = items[item.date_from]
-                day = anchorer.resolve(source.point, tense=tense_of(source, item))  # "until 9 a.m. Tuesday"
-                resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
-            elif told_inside:
-                resolved = anchorer.in_story(spec, story.timex_id, story.when)  # "Back in 2012, ... on Sunday"
-            else:
-                resolved = anchorer.resolve(spec, tense=tense_of(item, clocks.get(index)))
-            led = story_lead.search(text, max(0, item.start - 12), item.start) is not None
-            story = story_after(story, spec, dated, resolved.when, fields["sentence"], item.end, timex_id, ref_date,
-                                told_inside, led)
-            if item.span_of is not None:
-                resolved = _restated_span(anchorer, spec, item.span_of, whens, tables) or resolved
+            try:
+                if item.date_from is not None:
+                    source = items[item.date_from]
+                    day = anchorer.resolve(source.point, tense=tense_of(source, item))  # "until 9 a.m. Tuesday"
+                    resolved = anchorer.with_clock(spec, day, f"t{item.date_from + 1}")
+                elif told_inside:
+                    resolved = anchorer.in_story(spec, story.timex_id, story.when)  # "Back in 2012, ... on Sunday"
+                else:
+                    resolved = anchorer.resolve(spec, tense=tense_of(item, clocks.get(index)))
+                if item.span_of is not None:
+                    resolved = _restated_span(anchorer, spec, item.span_of, whens, tables) or resolved
+                resolved.value  # noqa: B018 - computed here, so that a value out of range is caught here
+                known = True
+            except CALENDAR_ERRORS:  # "3000 years ago", "13800000000 years ago", "this century" with no date
+                resolved, known = out_of_range(spec), False
+                if ref_date is not None:  # without one, the warning above already says why
+                    warnings.append(f"{fields['text']!r}: beyond the calendar's range; its value is left underspecified")
+            if known:
+                led = story_lead.search(text, max(0, item.start - 12), item.start) is not None
+                story = story_after(story, spec, dated, resolved.when, fields["sentence"], item.end, timex_id, ref_date,
+                                    told_inside, led)
             whens[index] = resolved.when
-            if not (spec.offset is not None and spec.direction_anchored) and item.restates is None and not item.aside:
-                anchorer.remember(timex_id, resolved, _step_back_unit(spec))  # no chains of "a year earlier"s, no restated times
+            remember = known and item.restates is None and not item.aside
+            if remember and not (spec.offset is not None and spec.direction_anchored):
+                try:  # no chains of "a year earlier"s, no restated times
+                    anchorer.remember(timex_id, resolved, _step_back_unit(spec))
+                except CALENDAR_ERRORS:  # "this weekend" in the last days of 9999: not an anchor
+                    pass
             zone, instant = _timezone(spec, resolved, ref_date)
             kind = item.type or _point_type(resolved)
             mod = spec.mod

@@ -7,7 +7,7 @@ from pipeline.formats import expand, load
 from pipeline.formats.dates import metadata_date
 from pipeline.inputs import discover
 
-from .conftest import read_lines
+from .conftest import read_lines, write_articles
 
 ARTICLE = "Azure Active Directory was down for two hours on Monday after a faulty update."
 
@@ -175,16 +175,38 @@ def read_lines_from(text):
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def test_html_without_the_extra_is_a_clear_error(tmp_path, cli, monkeypatch):
+@pytest.fixture
+def no_html_extra(monkeypatch):
+    """As if trafilatura were not installed: the reader refuses, naming the extra."""
     import pipeline.formats.html as html
+    from pipeline.document import InputError
 
+    def missing():
+        raise InputError(html.MISSING_EXTRA)
+
+    monkeypatch.setattr(html, "html_support", lambda: False)
+    monkeypatch.setattr(html, "_extractor", missing)
+
+
+def test_html_without_the_extra_is_a_clear_error(tmp_path, cli, no_html_extra):
     page = tmp_path / "story.html"
     page.write_text(HTML)
-    monkeypatch.setattr(html, "html_support", lambda: False)
     result = cli(page)
-    assert result.exit_code == 2
+    assert result.exit_code == 1
     assert result.stderr.strip().count("\n") == 0
     assert "[html]" in result.stderr and "pip install" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_html_without_the_extra_costs_only_the_html_files(tmp_path, cli, no_html_extra):
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    (folder / "page.html").write_text(HTML)
+    result = cli(folder, "--workers", "1")
+    assert result.exit_code == 1
+    got = read_lines_from(result.stdout)
+    assert [r["doc_id"] for r in got] == ["doc0000", "doc0001", "page"]
+    assert "[html]" in got[2]["error"] and all("error" not in r for r in got[:2])
+    assert "1 of 3 documents failed" in result.stderr
 
 
 def test_html_reader_without_trafilatura_names_the_extra(tmp_path, monkeypatch):

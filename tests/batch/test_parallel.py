@@ -106,3 +106,31 @@ def test_progress_rate_and_eta_are_averages_since_the_start():
     assert eta.render(task).plain == "eta 0:00:30"
     start = SimpleNamespace(elapsed=0.0, completed=0, total=20, finished=False)
     assert rate.render(start).plain == "-- docs/s" and eta.render(start).plain == "eta -:--:--"
+
+
+def test_workers_are_capped_to_the_cores_and_the_documents(monkeypatch):
+    import pipeline.batch.engine as engine
+
+    monkeypatch.setattr(engine, "available_cores", lambda: 4)
+    assert engine.capped_workers(10_000, 500) == (4, "--workers 10000 capped to 4 (there are 4 cores)")
+    assert engine.capped_workers(10_000, 3) == (3, "--workers 10000 capped to 3 (there are 3 documents)")
+    assert engine.capped_workers(2, 500) == (2, None)
+
+
+def test_too_many_workers_asked_are_capped_with_a_warning(tmp_path, cli, monkeypatch):
+    import pipeline.batch.engine as engine
+
+    started = []
+    real = engine.LocalEngine.__init__
+
+    def spy(self, options, workers=1, *args, **kwargs):
+        started.append(workers)
+        real(self, options, 1, *args, **kwargs)  # run in-process: nothing is forked here
+
+    monkeypatch.setattr(engine.LocalEngine, "__init__", spy)
+    write_articles(tmp_path / "in", 3)
+    result = cli(tmp_path / "in", "-o", tmp_path / "out.jsonl", "--workers", "10000")
+    assert result.exit_code == 0, result.output
+    assert started == [min(3, engine.available_cores())]
+    assert "--workers 10000 capped to" in result.stderr
+    assert len(read_lines(tmp_path / "out.jsonl")) == 3

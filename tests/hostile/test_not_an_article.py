@@ -141,3 +141,15 @@ def test_single_binary_file_is_one_line_error_and_nonzero_exit(tmp_path):
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.strip().count("\n") == 0 and "JPEG image" in result.stderr
+
+
+@pytest.mark.parametrize("text", ["\U0001F600\U0001F525\U0001F680 \U0001F389\U0001F389", "!!! ??? ... 123 456"])
+def test_text_without_any_word_is_kept_with_a_warning(text):
+    record = extract(text)
+    assert not record.incidents and not record.causes
+    assert any("no words in the text" in w for w in record.warnings)
+
+
+def test_a_short_text_with_words_gets_no_wordless_warning():
+    record = extract("Downdetector: Fortnite login fehlgeschlagen.")
+    assert not any("no words" in w for w in record.warnings)
