@@ -119,7 +119,7 @@ def test_schema_command_prints_committed_schema():
 
 
 def test_unreadable_file_is_one_line_error(tmp_path, monkeypatch):
-    import pipeline.inputs as inputs
+    import pipeline.formats.text as inputs  # where .txt files are read
 
     path = tmp_path / "locked.txt"
     path.write_text("The bank's app failed.")

@@ -323,8 +323,11 @@ def tag(
                     warnings.append(f"{fields['text']!r}: beyond the calendar's range; its value is left underspecified")
             if known:
                 led = story_lead.search(text, max(0, item.start - 12), item.start) is not None
-                story = story_after(story, spec, dated, resolved.when, fields["sentence"], item.end, timex_id, ref_date,
-                                    told_inside, led)
+                try:
+                    story = story_after(story, spec, dated, resolved.when, fields["sentence"], item.end, timex_id,
+                                        ref_date, told_inside, led)
+                except CALENDAR_ERRORS:  # a reference date at the calendar's edge: no story to follow
+                    story = None
             whens[index] = resolved.when
             remember = known and item.restates is None and not item.aside
             if remember and not (spec.offset is not None and spec.direction_anchored):
