@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from models import CauseLabel
 
+from ..evaluation.golden import first_error
+
 CauseStatus = Literal["confirmed", "speculated", "unknown"]
 Status = Literal["resolved", "ongoing", "unknown"]
 ArticleKind = Literal["news", "wire", "live_blog", "blog_report", "press_release", "short", "other"]
@@ -139,13 +141,6 @@ class GoldError(Exception):
     """A gold file that cannot be used; the message is one line."""
 
 
-def first_problem(exc: ValidationError) -> str:
-    errors = exc.errors()
-    where = ".".join(str(p) for p in errors[0]["loc"]) or "(top level)"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{where}: {errors[0]['msg']}{more}"
-
-
 def load_gold(path: Union[str, Path]) -> GoldArticle:
     path = Path(path)
     try:
@@ -157,7 +152,7 @@ def load_gold(path: Union[str, Path]) -> GoldArticle:
     try:
         article = GoldArticle.model_validate(data)
     except ValidationError as exc:
-        raise GoldError(f"{str(path)!r}: {first_problem(exc)}") from None
+        raise GoldError(f"{str(path)!r}: {first_error(exc)}") from None
     if article.id != path.stem:
         raise GoldError(f"{str(path)!r} holds article {article.id!r}: the file must be named after its id")
     return article
