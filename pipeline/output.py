@@ -225,11 +225,18 @@ class RecordSink:
             source = self.target
         else:
             return carry_over(io.BytesIO(), io.BytesIO())  # nothing earlier: an empty index
-        directory = self.partial.parent
-        fd, tmp = temp_file(self.partial.name, directory)
+        index = self._rewrite_partial(source, carry_over)
+        _fsync_directory(self.partial.parent)
+        return index
+
+    def _rewrite_partial(self, source: Path, rewrite: Callable[[IO[bytes], IO[bytes]], Any]) -> Any:
+        """Replace the partial file by what ``rewrite(old, new)`` writes from ``source``, through a
+        synced temporary file (never half-written); what ``rewrite`` returns."""
+        assert self.partial is not None
+        fd, tmp = temp_file(self.partial.name, self.partial.parent)
         try:
             with os.fdopen(fd, "wb") as out, open(source, "rb") as old:
-                index = carry_over(old, out)
+                result = rewrite(old, out)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(tmp, self.partial)
@@ -237,8 +244,7 @@ class RecordSink:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
-        _fsync_directory(directory)
-        return index
+        return result
 
     # -- writing ---------------------------------------------------------
     def write(self, text: str) -> None:
@@ -274,17 +280,7 @@ class RecordSink:
     def _drop_stale(self, index: Any) -> None:
         """Rewrite the partial file without the carried-over records no input claimed."""
         assert self.partial is not None
-        fd, tmp = temp_file(self.partial.name, self.partial.parent)
-        try:
-            with os.fdopen(fd, "wb") as out, open(self.partial, "rb") as old:
-                self.stale_dropped = index.drop_stale(old, out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.partial)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        self.stale_dropped = self._rewrite_partial(self.partial, index.drop_stale)
 
     # -- closing ---------------------------------------------------------
     def commit(self) -> None:
