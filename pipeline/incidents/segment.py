@@ -366,10 +366,7 @@ class Segmenter:
         for draft in list(self.drafts):
             if draft is main or draft.role != "related" or draft.recalled or not draft.key:
                 continue
-            words = draft.key.split()
-            if draft.key != main.key and main.key not in words and not (
-                len(words) > 1 and " ".join(words[: len(main.key.split())]) == main.key
-            ):
+            if f" {main.key} " not in f" {draft.key} ":  # the main name, or a name holding it whole
                 continue
             if draft.date is not None and not self.in_window(draft.date):
                 continue
