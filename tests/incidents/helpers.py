@@ -86,5 +86,14 @@ def main_of(doc):
     return mains[0]
 
 
+def extracted_main(text: str, reference: Optional[str] = None):
+    """The main incident of ``text`` run through the whole pipeline (``pipeline.extract``)."""
+    from pipeline import extract
+
+    mains = [i for i in extract(text, reference_date=reference).incidents if i.role == "main"]
+    assert mains, f"no main incident in {text!r}"
+    return mains[0]
+
+
 def related(doc):
     return [i for i in doc._.incidents if i.role == "related"]

@@ -1,7 +1,7 @@
 """Clock times without a zone take the one zone of the places the story names (place_zones.json)."""
 import pytest
 
-from pipeline import extract
+from tests.incidents.helpers import extracted_main
 from pipeline.incidents.place_zones import load_places, place_zone
 
 
@@ -22,13 +22,13 @@ def test_place_zone_examples(example):
     ],
 )
 def test_a_story_told_in_local_time_gets_the_places_zone(text, reference, offset):
-    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    main = extracted_main(text, reference)
     assert main.start is not None and main.start.value.endswith(offset)
 
 
 def test_places_in_several_zones_lend_none():
     text = "Flights from Sydney and Perth were grounded when Skyline's booking system went down at 6am on Monday."
-    main = next(i for i in extract(text, reference_date="2024-01-09").incidents if i.role == "main")
+    main = extracted_main(text, "2024-01-09")
     assert main.start is None or "+" not in main.start.value
 
 
@@ -43,5 +43,5 @@ def test_places_in_several_zones_lend_none():
     ],
 )
 def test_zones_in_asides_and_parentheses(text, reference, expected):
-    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    main = extracted_main(text, reference)
     assert main.start is not None and main.start.value == expected

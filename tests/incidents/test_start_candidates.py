@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline import extract
+from tests.incidents.helpers import extracted_main
 
 
 def utc(value: str) -> str:
@@ -26,20 +26,20 @@ def utc(value: str) -> str:
     ],
 )
 def test_an_unclaimed_zoned_clock_time_of_the_outage_is_its_start(text, reference, expected):
-    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    main = extracted_main(text, reference)
     assert main.start is not None and "T" in main.start.value
     assert utc(main.start.value) == expected
 
 
 def test_a_report_time_is_not_a_start():
     text = ("Kestrel Bank's app went down on Monday. The bank said at 3 p.m. ET that it was working on a fix.")
-    main = next(i for i in extract(text, reference_date="2024-04-09").incidents if i.role == "main")
+    main = extracted_main(text, "2024-04-09")
     assert main.start is None or "T15:00" not in main.start.value
 
 
 def test_an_observation_is_not_a_start():
     text = ("The rail operator's booking site crashed on Thursday and was still down at 6 p.m. GMT.")
-    main = next(i for i in extract(text, reference_date="2023-01-13").incidents if i.role == "main")
+    main = extracted_main(text, "2023-01-13")
     assert main.start is None or "T18:00" not in main.start.value
 
 
@@ -57,11 +57,11 @@ def test_an_observation_is_not_a_start():
     ],
 )
 def test_a_main_outage_no_sentence_dates_gets_the_earliest_day_of_the_week_before(text, reference, expected):
-    main = next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+    main = extracted_main(text, reference)
     assert main.start is not None and main.start.value.startswith(expected)
 
 
 def test_an_undated_outage_told_without_its_length_keeps_no_day():
     text = "Because of defensive measures against the attack, some clients of Chirpline cannot connect to the site."
-    main = next(i for i in extract(text, reference_date="2021-05-07").incidents if i.role == "main")
+    main = extracted_main(text, "2021-05-07")
     assert main.start is None

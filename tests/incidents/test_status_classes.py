@@ -3,10 +3,7 @@ whatever the status. Own phrasings, several sectors."""
 import pytest
 
 from pipeline import extract
-
-
-def main_of(text, reference):
-    return next(i for i in extract(text, reference_date=reference).incidents if i.role == "main")
+from tests.incidents.helpers import extracted_main
 
 
 @pytest.mark.parametrize(
@@ -19,13 +16,13 @@ def main_of(text, reference):
     ],
 )
 def test_investigating_the_cause_does_not_make_a_recovered_outage_ongoing(text, reference):
-    assert main_of(text, reference).status == "resolved"
+    assert extracted_main(text, reference).status == "resolved"
 
 
 def test_a_stated_duration_stays_when_the_outage_is_told_as_going_on():
     text = ("Telvia's mobile network suffered a four-hour outage on Tuesday. Engineers are still "
             "working to fix the remaining faults.")
-    main = main_of(text, "2022-05-11")
+    main = extracted_main(text, "2022-05-11")
     assert main.duration is not None and main.duration.minutes.min == 240
 
 
