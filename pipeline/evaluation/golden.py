@@ -7,15 +7,13 @@ left out. Every span must match the article text.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import List, Optional, Union
 
-from pydantic import ValidationError
 
 from models import ArticleRecord
 
-from .files import sorted_files
+from .files import load_model_file, sorted_files
 
 GOLDEN_SUFFIX = ".json"
 
@@ -31,27 +29,13 @@ class GoldenRecord(ArticleRecord):
     sha256: Optional[str] = None  # type: ignore[assignment]
 
 
-def first_error(exc: ValidationError) -> str:
-    errors = exc.errors()
-    first = errors[0]
-    where = ".".join(str(part) for part in first["loc"]) or "(top level)"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{where}: {first['msg']}{more}"
-
-
 def load_golden(path: Union[str, Path]) -> GoldenRecord:
     """Read and validate one golden file; raise :class:`GoldenError` with a one-line message."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GoldenError(f"cannot read golden file {str(path)!r}: {exc.strerror or exc}") from None
+        record = load_model_file(path, GoldenRecord, "golden file ")
     except ValueError as exc:
-        raise GoldenError(f"golden file {str(path)!r} is not valid JSON: {exc}") from None
-    try:
-        record = GoldenRecord.model_validate(data)
-    except ValidationError as exc:
-        raise GoldenError(f"golden file {str(path)!r}: {first_error(exc)}") from None
+        raise GoldenError(str(exc)) from None
     if record.doc_id is not None and record.doc_id != path.stem:
         raise GoldenError(f"golden file {str(path)!r} has doc_id {record.doc_id!r}, not {path.stem!r}")
     record.doc_id = path.stem

@@ -8,16 +8,15 @@ reader would accept).
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from pathlib import Path
 from typing import List, Literal, Optional, Tuple, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from models import CauseLabel
 
-from ..evaluation.golden import first_error
+from ..evaluation.files import load_model_file
 
 CauseStatus = Literal["confirmed", "speculated", "unknown"]
 Status = Literal["resolved", "ongoing", "unknown"]
@@ -144,15 +143,9 @@ class GoldError(Exception):
 def load_gold(path: Union[str, Path]) -> GoldArticle:
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise GoldError(f"cannot read {str(path)!r}: {exc.strerror or exc}") from None
+        article = load_model_file(path, GoldArticle)
     except ValueError as exc:
-        raise GoldError(f"{str(path)!r} is not valid JSON: {exc}") from None
-    try:
-        article = GoldArticle.model_validate(data)
-    except ValidationError as exc:
-        raise GoldError(f"{str(path)!r}: {first_error(exc)}") from None
+        raise GoldError(str(exc)) from None
     if article.id != path.stem:
         raise GoldError(f"{str(path)!r} holds article {article.id!r}: the file must be named after its id")
     return article
